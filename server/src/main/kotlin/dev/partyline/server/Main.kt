@@ -1,0 +1,2 @@
+package dev.partyline.server
+fun main() { println(dev.partyline.shared.Probe(1)) }

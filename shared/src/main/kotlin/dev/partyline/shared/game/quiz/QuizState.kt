@@ -1,0 +1,77 @@
+package dev.partyline.shared.game.quiz
+
+import dev.partyline.shared.game.GameInput
+import dev.partyline.shared.game.GamePlay
+import dev.partyline.shared.game.Step
+import dev.partyline.shared.protocol.PlayerId
+import kotlinx.serialization.json.JsonNull
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.encodeToJsonElement
+import dev.partyline.shared.protocol.WireFormat
+
+/** Where a quiz is: a question open for answers, its answer revealed, or over. */
+enum class QuizPhase { OPEN, REVEALED, OVER }
+
+/** A participant of a quiz. */
+data class QuizPlayer(val id: PlayerId, val name: String, val score: Int = 0, val streak: Int = 0, val connected: Boolean = true)
+
+/** An accepted answer to the open question; points are settled at the reveal. */
+data class Submitted(val correct: Boolean, val elapsed: Long, val choices: List<Int>)
+
+/** The settings a quiz runs with, fixed at start. */
+data class QuizSettings(val questions: List<Question>, val defaultSeconds: Int, val revealMillis: Long, val lateJoin: Boolean)
+
+/** The whole state of a running quiz; immutable, advanced by [QuizRules]. */
+data class QuizState(
+    val settings: QuizSettings,
+    val players: Map<PlayerId, QuizPlayer>,
+    val index: Int,
+    val phase: QuizPhase,
+    val openedAt: Long,
+    val deadline: Long,
+    val answers: Map<PlayerId, Submitted> = emptyMap(),
+    val nextAt: Long? = null,
+    val pausedAt: Long? = null,
+    val lastProgressAt: Long = 0,
+    val progressDue: Boolean = false,
+    val lastReveal: Reveal? = null,
+) : GamePlay {
+    val question: Question get() = settings.questions[index]
+    val limitMillis: Long get() = (question.seconds ?: settings.defaultSeconds) * 1000L
+
+    override val wakeAt: Long?
+        get() = when {
+            pausedAt != null -> null
+            phase == QuizPhase.OPEN -> if (progressDue) minOf(deadline, lastProgressAt + QuizRules.PROGRESS_INTERVAL_MS) else deadline
+            phase == QuizPhase.REVEALED -> nextAt
+            else -> null
+        }
+
+    override val isOver: Boolean get() = phase == QuizPhase.OVER
+
+    override val scores: Map<PlayerId, Int> get() = players.mapValues { it.value.score }
+
+    override fun decide(input: GameInput, now: Long): Step = QuizRules.decide(this, input, now)
+
+    override fun view(viewer: PlayerId): JsonObject = JsonObject(
+        mapOf(
+            "question" to if (phase == QuizPhase.OPEN) WireFormat.json.encodeToJsonElement(questionView()) else JsonNull,
+            "answered" to JsonPrimitive(phase == QuizPhase.OPEN && viewer in answers),
+            "paused" to JsonPrimitive(pausedAt != null),
+            "reveal" to (lastReveal?.let { WireFormat.json.encodeToJsonElement(it) } ?: JsonNull),
+        ),
+    )
+
+    /** The open question as players see it. */
+    fun questionView() = QuestionView(
+        index = index,
+        count = settings.questions.size,
+        kind = question.kind,
+        text = question.text,
+        choices = question.choices.takeIf { question.kind != QuestionKind.TYPED },
+        deadline = deadline,
+        seconds = (limitMillis / 1000).toInt(),
+        points = question.points,
+    )
+}

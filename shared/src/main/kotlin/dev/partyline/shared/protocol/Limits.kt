@@ -1,0 +1,11 @@
+package dev.partyline.shared.protocol
+
+/** Protocol limits shared by server and clients; the server's config can override each. */
+object Limits {
+    const val PROTOCOL_VERSION = 1
+    const val MAX_LINE_BYTES = 8 * 1024
+    const val MAX_NAME_CHARS = 24
+    const val MAX_CHAT_CHARS = 280
+    const val MAX_ID_CHARS = 64
+    const val MAX_TYPED_ANSWER_CHARS = 200
+}

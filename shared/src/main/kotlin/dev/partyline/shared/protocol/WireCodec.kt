@@ -1,0 +1,81 @@
+package dev.partyline.shared.protocol
+
+import dev.partyline.shared.game.Game
+import kotlinx.serialization.KSerializer
+import kotlinx.serialization.PolymorphicSerializer
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.modules.SerializersModule
+import kotlinx.serialization.modules.plus
+
+/** A decoded client line or frame: a message, or why it was refused. [id] is echoed as `re`. */
+sealed interface Decoded {
+    val id: JsonElement?
+
+    data class Message(val message: ClientMessage, override val id: JsonElement?) : Decoded
+    data class Refused(val rejection: Rejection, override val id: JsonElement?) : Decoded
+}
+
+/**
+ * Turns text into client messages and server messages into text, for the core protocol plus
+ * every game's moves and events. `seq` and `re` are spliced into encoded text so a room event
+ * is encoded once for all its recipients.
+ */
+class WireCodec(games: List<Game>) {
+    val json: Json = Json(WireFormat.json) {
+        serializersModule = games.fold(coreServerMessages as SerializersModule) { acc, g -> acc + g.events }
+    }
+
+    private val clientTypes: Map<String, KSerializer<out ClientMessage>> =
+        CoreClientMessages.serializers + games.flatMap { it.moves.entries }.associate { it.key to it.value }
+
+    private val serverSerializer = PolymorphicSerializer(ServerMessage::class)
+
+    fun decode(text: String): Decoded {
+        val element = try {
+            json.parseToJsonElement(text)
+        } catch (e: SerializationException) {
+            return refused(ErrorCode.BAD_JSON, "not valid JSON: ${brief(e)}", null)
+        }
+        val obj = element as? JsonObject ?: return refused(ErrorCode.BAD_REQUEST, "a message is a JSON object", null)
+        val rawId = obj["id"]
+        val id = rawId?.let { it as? JsonPrimitive }?.takeIf { (it.isString || it.content.toDoubleOrNull() != null) && it.content.length <= Limits.MAX_ID_CHARS }
+        if (rawId != null && id == null) {
+            return refused(ErrorCode.BAD_REQUEST, "'id' must be a string or number of at most ${Limits.MAX_ID_CHARS} characters", null)
+        }
+        val type = (obj["type"] as? JsonPrimitive)?.takeIf { it.isString }?.content
+            ?: return refused(ErrorCode.BAD_REQUEST, "a message needs a string field 'type'", id)
+        val serializer = clientTypes[type] ?: return refused(ErrorCode.UNKNOWN_TYPE, "unknown message type '${type.take(40)}'", id)
+        return try {
+            Decoded.Message(json.decodeFromJsonElement(serializer, obj), id)
+        } catch (e: SerializationException) {
+            refused(ErrorCode.BAD_REQUEST, "bad '$type' message: ${brief(e)}", id)
+        } catch (e: IllegalArgumentException) {
+            refused(ErrorCode.BAD_REQUEST, "bad '$type' message: ${brief(e)}", id)
+        }
+    }
+
+    /** Encodes [message]; [seq] marks a room event, [re] a direct reply. */
+    fun encode(message: ServerMessage, seq: Long? = null, re: JsonElement? = null): String =
+        splice(json.encodeToString(serverSerializer, message), seq, re)
+
+    /** Encodes a message built as a JSON object (the `room` snapshot). */
+    fun encode(message: JsonObject, seq: Long? = null, re: JsonElement? = null): String = splice(message.toString(), seq, re)
+
+    fun decodeServer(text: String): ServerMessage = json.decodeFromString(serverSerializer, text)
+
+    private fun splice(text: String, seq: Long?, re: JsonElement?): String {
+        if (seq == null && re == null) return text
+        val out = StringBuilder(text.length + 40).append(text, 0, text.length - 1)
+        if (seq != null) out.append(",\"seq\":").append(seq)
+        if (re != null) out.append(",\"re\":").append(re.toString())
+        return out.append('}').toString()
+    }
+
+    private fun refused(code: ErrorCode, message: String, id: JsonElement?) = Decoded.Refused(Rejection(code, message), id)
+
+    private fun brief(e: Exception) = (e.message ?: e.javaClass.simpleName).lineSequence().first().take(160)
+}
