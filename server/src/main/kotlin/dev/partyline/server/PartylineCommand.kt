@@ -1,0 +1,53 @@
+package dev.partyline.server
+
+import com.github.ajalt.clikt.core.CliktCommand
+import com.github.ajalt.clikt.core.Context
+import com.github.ajalt.clikt.core.context
+import com.github.ajalt.clikt.parameters.options.default
+import com.github.ajalt.clikt.parameters.options.option
+import com.github.ajalt.clikt.parameters.types.double
+import com.github.ajalt.clikt.parameters.types.int
+import com.github.ajalt.clikt.parameters.types.long
+
+/**
+ * The command line: every [ServerConfig] bound as a flag, each also read from the environment
+ * as `PARTYLINE_<FLAG>` (e.g. `PARTYLINE_HTTP_PORT`).
+ */
+class PartylineCommand : CliktCommand(name = "partyline") {
+    init {
+        context { autoEnvvarPrefix = "PARTYLINE" }
+    }
+
+    override fun help(context: Context) = "Runs the Partyline game-room server: quiz rooms for browsers (WebSocket) and bots (TCP)."
+
+    private val d = ServerConfig()
+    private val host by option(help = "address to listen on").default(d.host)
+    private val httpPort by option(help = "HTTP and WebSocket port (0 picks a free one)").int().default(d.httpPort)
+    private val tcpPort by option(help = "raw TCP port (0 picks a free one)").int().default(d.tcpPort)
+    private val maxLineBytes by option(help = "largest line or frame, in bytes").int().default(d.maxLineBytes)
+    private val outboxCapacity by option(help = "messages queued per client before it is dropped as too slow").int().default(d.outboxCapacity)
+    private val roomMailbox by option(help = "commands queued per room").int().default(d.roomMailbox)
+    private val ratePerSecond by option(help = "messages per second a client may send").double().default(d.ratePerSecond)
+    private val rateBurst by option(help = "burst of messages above the rate").int().default(d.rateBurst)
+    private val rateStrikes by option(help = "seconds of flooding before a client is closed").int().default(d.rateStrikes)
+    private val idleTimeoutMs by option(help = "close a connection silent this long (ms)").long().default(d.idleTimeoutMillis)
+    private val graceMs by option(help = "keep a dropped player's seat this long (ms)").long().default(d.graceMillis)
+    private val maxRooms by option(help = "rooms this server holds at most").int().default(d.maxRooms)
+    private val defaultMaxPlayers by option(help = "a room's maxPlayers when its options name none").int().default(d.defaultMaxPlayers)
+    private val maxPlayersCeiling by option(help = "the largest maxPlayers a room may ask for").int().default(d.maxPlayersCeiling)
+    private val maxSpectators by option(help = "spectators a room holds at most").int().default(d.maxSpectators)
+
+    /** The parsed configuration, once [main] has run. */
+    var config: ServerConfig? = null
+        private set
+
+    override fun run() {
+        config = ServerConfig(
+            host = host, httpPort = httpPort, tcpPort = tcpPort, maxLineBytes = maxLineBytes,
+            outboxCapacity = outboxCapacity, roomMailbox = roomMailbox, ratePerSecond = ratePerSecond,
+            rateBurst = rateBurst, rateStrikes = rateStrikes, idleTimeoutMillis = idleTimeoutMs,
+            graceMillis = graceMs, maxRooms = maxRooms, defaultMaxPlayers = defaultMaxPlayers,
+            maxPlayersCeiling = maxPlayersCeiling, maxSpectators = maxSpectators,
+        )
+    }
+}

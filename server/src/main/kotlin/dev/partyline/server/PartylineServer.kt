@@ -1,0 +1,70 @@
+package dev.partyline.server
+
+import dev.partyline.server.http.httpRoutes
+import dev.partyline.server.room.RoomRegistry
+import dev.partyline.server.room.Secrets
+import dev.partyline.server.session.SessionRegistry
+import dev.partyline.server.transport.ConnectionRunner
+import dev.partyline.server.transport.tcp.TcpServer
+import dev.partyline.server.transport.ws.gameSocket
+import dev.partyline.server.transport.ws.installWebSockets
+import dev.partyline.shared.game.Game
+import dev.partyline.shared.game.quiz.Packs
+import dev.partyline.shared.game.quiz.QuizGame
+import dev.partyline.shared.protocol.WireCodec
+import io.ktor.server.engine.EmbeddedServer
+import io.ktor.server.engine.embeddedServer
+import io.ktor.server.netty.Netty
+import io.ktor.server.netty.NettyApplicationEngine
+import io.ktor.server.routing.routing
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancel
+
+/** Wires a whole server: registries, the TCP listener and the HTTP/WebSocket server. */
+class PartylineServer(private val config: ServerConfig, private val clock: Clock = Clock.System) {
+    val games: List<Game> = listOf(QuizGame)
+    val codec = WireCodec(games)
+    private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
+    private val secrets = Secrets()
+    val rooms = RoomRegistry(games, scope, clock, config, codec, secrets)
+    val sessions = SessionRegistry(scope, config, secrets)
+    private val packs = Packs.all.map { it.summary }
+    private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs)
+    private val tcp = TcpServer(config, runner)
+    private var http: EmbeddedServer<NettyApplicationEngine, NettyApplicationEngine.Configuration>? = null
+
+    val tcpPort: Int get() = tcp.port
+    var httpPort: Int = 0
+        private set
+
+    /** Starts listening; returns once both ports are bound. */
+    suspend fun start(): PartylineServer {
+        rooms.start()
+        sessions.start()
+        tcp.start(scope)
+        val server = embeddedServer(Netty, port = config.httpPort, host = config.host) {
+            installWebSockets(config)
+            routing {
+                gameSocket(config, runner)
+                httpRoutes(codec, rooms, packs, NAME)
+            }
+        }
+        server.startSuspend(wait = false)
+        http = server
+        httpPort = server.engine.resolvedConnectors().first().port
+        return this
+    }
+
+    fun stop() {
+        http?.stop(500, 2000)
+        tcp.stop()
+        scope.cancel()
+    }
+
+    companion object {
+        val VERSION: String = PartylineServer::class.java.`package`?.implementationVersion ?: "dev"
+        val NAME = "partyline/$VERSION"
+    }
+}

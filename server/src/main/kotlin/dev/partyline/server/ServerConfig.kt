@@ -1,0 +1,45 @@
+package dev.partyline.server
+
+import dev.partyline.shared.protocol.Limits
+
+/**
+ * Every bound and timeout of the server, with its default. The command line (and the matching
+ * `PARTYLINE_*` environment variables) can set each one.
+ */
+data class ServerConfig(
+    val host: String = "0.0.0.0",
+    val httpPort: Int = 8080,
+    val tcpPort: Int = 7070,
+    /** Largest line (TCP) or text frame (WebSocket), in bytes of UTF-8. */
+    val maxLineBytes: Int = Limits.MAX_LINE_BYTES,
+    /** Messages queued for one client before it counts as too slow and is dropped. */
+    val outboxCapacity: Int = 256,
+    /** Commands queued for one room before senders wait. */
+    val roomMailbox: Int = 1024,
+    /** Messages per second a client may send, and the burst above that. */
+    val ratePerSecond: Double = 20.0,
+    val rateBurst: Int = 40,
+    /** Seconds of continued flooding (one `rate_limited` each) before the connection is closed. */
+    val rateStrikes: Int = 5,
+    /** A connection silent this long is closed; the server pings after a third of it. */
+    val idleTimeoutMillis: Long = 45_000,
+    /** How long a dropped player's seat and session are kept for a resume. */
+    val graceMillis: Long = 60_000,
+    val maxRooms: Int = 10_000,
+    /** Default and ceiling of a room's `maxPlayers`. */
+    val defaultMaxPlayers: Int = 50,
+    val maxPlayersCeiling: Int = 10_000,
+    /** Members beyond players (spectators) a room holds at most. */
+    val maxSpectators: Int = 1_000,
+) {
+    val pingIntervalMillis: Long get() = idleTimeoutMillis / 3
+}
+
+/** The server's clock, injected so that tests can run on virtual time. */
+fun interface Clock {
+    fun now(): Long
+
+    companion object {
+        val System = Clock { java.lang.System.currentTimeMillis() }
+    }
+}

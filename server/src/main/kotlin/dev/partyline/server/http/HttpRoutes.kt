@@ -1,0 +1,26 @@
+package dev.partyline.server.http
+
+import dev.partyline.server.room.RoomRegistry
+import dev.partyline.shared.protocol.PackList
+import dev.partyline.shared.protocol.PackSummary
+import dev.partyline.shared.protocol.RoomList
+import dev.partyline.shared.protocol.WireCodec
+import io.ktor.http.ContentType
+import io.ktor.server.http.content.staticResources
+import io.ktor.server.response.respondText
+import io.ktor.server.routing.Route
+import io.ktor.server.routing.get
+
+/** The read-only HTTP side: the static web client, health, and JSON read-outs of packs and public rooms. */
+fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSummary>, serverName: String) {
+    staticResources("/", "web")
+    get("/health") {
+        call.respondText("{\"status\":\"ok\",\"server\":\"$serverName\",\"rooms\":${rooms.count()}}", ContentType.Application.Json)
+    }
+    get("/api/packs") {
+        call.respondText(codec.encode(PackList(packs)), ContentType.Application.Json)
+    }
+    get("/api/rooms") {
+        call.respondText(codec.encode(RoomList(rooms.listPublic())), ContentType.Application.Json)
+    }
+}

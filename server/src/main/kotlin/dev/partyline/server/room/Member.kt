@@ -1,0 +1,19 @@
+package dev.partyline.server.room
+
+import dev.partyline.server.session.Outbox
+import dev.partyline.shared.protocol.PlayerId
+import dev.partyline.shared.protocol.Role
+
+/** A member of a room as the room actor keeps it. Owned by the actor: mutated only in its loop. */
+class Member(
+    val player: PlayerId,
+    val name: String,
+    val bot: Boolean,
+    var role: Role,
+    var outbox: Outbox?,
+) {
+    val connected: Boolean get() = outbox != null
+
+    /** Counts disconnects, so a stale grace timer can be told from the current one. */
+    var epoch: Long = 0
+}

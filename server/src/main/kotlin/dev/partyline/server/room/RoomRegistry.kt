@@ -1,0 +1,97 @@
+package dev.partyline.server.room
+
+import dev.partyline.server.Clock
+import dev.partyline.server.ServerConfig
+import dev.partyline.shared.game.BadOption
+import dev.partyline.shared.game.Game
+import dev.partyline.shared.game.Setup
+import dev.partyline.shared.protocol.ErrorCode
+import dev.partyline.shared.protocol.Rejection
+import dev.partyline.shared.protocol.RoomCode
+import dev.partyline.shared.protocol.RoomSummary
+import dev.partyline.shared.protocol.WireCodec
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.launch
+import kotlinx.serialization.json.JsonObject
+
+/** The outcome of a `create`: the new room (its creator already inside as host), or why not. */
+sealed interface Created {
+    data class Room(val room: RoomActor) : Created
+    data class Refused(val rejection: Rejection) : Created
+}
+
+/**
+ * The rooms of this server by code. An actor like a room: one coroutine owns the map and a
+ * mailbox is the only way in. It never waits on a room, so rooms may wait on it.
+ */
+class RoomRegistry(
+    private val games: List<Game>,
+    private val scope: CoroutineScope,
+    private val clock: Clock,
+    private val config: ServerConfig,
+    private val codec: WireCodec,
+    private val secrets: Secrets,
+) {
+    private sealed interface Command {
+        data class Create(val game: String, val options: JsonObject, val creator: Joiner, val reply: CompletableDeferred<Created>) : Command
+        data class Find(val code: RoomCode, val reply: CompletableDeferred<RoomActor?>) : Command
+        data class ListPublic(val reply: CompletableDeferred<List<RoomSummary>>) : Command
+        data class Count(val reply: CompletableDeferred<Int>) : Command
+        data class Closed(val room: RoomActor) : Command
+    }
+
+    private val mailbox = Channel<Command>(config.roomMailbox)
+    private val rooms = HashMap<RoomCode, RoomActor>()
+
+    fun start() = scope.launch {
+        for (command in mailbox) {
+            when (command) {
+                is Command.Create -> command.reply.complete(create(command))
+                is Command.Find -> command.reply.complete(rooms[command.code])
+                is Command.ListPublic -> command.reply.complete(rooms.values.filter { it.isPublic }.map { it.summary.value })
+                is Command.Count -> command.reply.complete(rooms.size)
+                is Command.Closed -> if (rooms[command.room.code] === command.room) rooms.remove(command.room.code)
+            }
+        }
+    }
+
+    suspend fun create(game: String, options: JsonObject, creator: Joiner): Created =
+        CompletableDeferred<Created>().also { mailbox.send(Command.Create(game, options, creator, it)) }.await()
+
+    /** The room with [code]; codes are read case-insensitively. */
+    suspend fun find(code: String): RoomActor? {
+        val normal = code.trim().uppercase()
+        if (normal.length != 6) return null
+        return CompletableDeferred<RoomActor?>().also { mailbox.send(Command.Find(RoomCode(normal), it)) }.await()
+    }
+
+    suspend fun listPublic(): List<RoomSummary> =
+        CompletableDeferred<List<RoomSummary>>().also { mailbox.send(Command.ListPublic(it)) }.await()
+
+    suspend fun count(): Int = CompletableDeferred<Int>().also { mailbox.send(Command.Count(it)) }.await()
+
+    private fun create(command: Command.Create): Created {
+        val game = games.firstOrNull { it.id == command.game }
+            ?: return refused(ErrorCode.BAD_REQUEST, "no game '${command.game.take(40)}'; games: ${games.joinToString { it.id }}")
+        if (rooms.size >= config.maxRooms) return refused(ErrorCode.TOO_MANY_ROOMS, "the server is at its limit of ${config.maxRooms} rooms")
+        val (settings, gameOptions) = try {
+            RoomSettings.split(command.options, config)
+        } catch (e: BadOption) {
+            return Created.Refused(e.rejection())
+        }
+        val table = when (val setup = game.setup(gameOptions, secrets.seed())) {
+            is Setup.Invalid -> return Created.Refused(setup.rejection)
+            is Setup.Ready -> setup.table
+        }
+        var code = secrets.roomCode()
+        while (code in rooms) code = secrets.roomCode()
+        val room = RoomActor(code, game.id, table, settings, scope, clock, config, codec) { mailbox.send(Command.Closed(it)) }
+        rooms[code] = room
+        room.start(command.creator)
+        return Created.Room(room)
+    }
+
+    private fun refused(code: ErrorCode, message: String) = Created.Refused(Rejection(code, message))
+}

@@ -1,0 +1,66 @@
+package dev.partyline.server.room
+
+import dev.partyline.shared.game.GamePlay
+import dev.partyline.shared.game.GameTable
+import dev.partyline.shared.protocol.PlayerId
+import dev.partyline.shared.protocol.PlayerView
+import dev.partyline.shared.protocol.RoomCode
+import dev.partyline.shared.protocol.WireCodec
+import kotlinx.serialization.builtins.ListSerializer
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonNull
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.put
+
+/**
+ * Builds the `room` snapshot a member gets on joining or resuming: everything needed to draw
+ * the room, with the game's part seen through that member's eyes.
+ */
+class RoomSnapshots(
+    private val code: RoomCode,
+    private val gameId: String,
+    private val table: GameTable,
+    settings: RoomSettings,
+    private val codec: WireCodec,
+) {
+    private val options = JsonObject(
+        table.options + mapOf(
+            "public" to JsonPrimitive(settings.public),
+            "maxPlayers" to JsonPrimitive(settings.maxPlayers),
+            "bots" to JsonPrimitive(settings.bots),
+        ),
+    )
+
+    fun view(member: Member, play: GamePlay?) =
+        PlayerView(member.player, member.name, member.role, play?.scores?.get(member.player) ?: 0, member.connected, member.bot)
+
+    /** The encoded snapshot for [viewer]; [re] when it answers a request. */
+    fun of(
+        viewer: Member,
+        members: Collection<Member>,
+        host: PlayerId?,
+        phase: RoomPhase,
+        play: GamePlay?,
+        seq: Long,
+        re: JsonElement?,
+    ): String {
+        val snapshot = buildJsonObject {
+            put("type", "room")
+            put("code", code.value)
+            put("game", gameId)
+            put("state", phase.wire)
+            put("options", options)
+            put("host", host?.value?.let(::JsonPrimitive) ?: JsonNull)
+            put("players", codec.json.encodeToJsonElement(ListSerializer(PlayerView.serializer()), members.map { view(it, play) }))
+            put("seq", seq)
+            put("you", buildJsonObject {
+                put("player", viewer.player.value)
+                put("role", viewer.role.name.lowercase())
+            })
+            (play?.view(viewer.player) ?: table.lobbyView()).forEach { (k, v) -> put(k, v) }
+        }
+        return codec.encode(snapshot, re = re)
+    }
+}

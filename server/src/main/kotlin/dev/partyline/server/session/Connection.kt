@@ -1,0 +1,124 @@
+package dev.partyline.server.session
+
+import dev.partyline.server.Clock
+import dev.partyline.server.ServerConfig
+import dev.partyline.shared.protocol.ErrorCode
+import dev.partyline.shared.protocol.ErrorMessage
+import dev.partyline.shared.protocol.Goodbye
+import dev.partyline.shared.protocol.ServerMessage
+import dev.partyline.shared.protocol.ServerPing
+import dev.partyline.shared.protocol.WireCodec
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.withTimeoutOrNull
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonPrimitive
+
+/**
+ * One client connection, whatever its transport: a bounded outbox drained by the transport's
+ * writer, the rate limit and the heartbeat. Rooms only [offer]; when the outbox is full the
+ * client is dropped, so no one ever waits for a slow client.
+ */
+class Connection(
+    override val connectionId: Long,
+    val remote: String,
+    private val config: ServerConfig,
+    private val clock: Clock,
+    private val codec: WireCodec,
+) : Outbox {
+    private val queue = Channel<String>(config.outboxCapacity)
+
+    /** Set when the connection is dropped with a goodbye that could not be queued; the writer sends it last. */
+    @Volatile
+    private var dropNotice: String? = null
+
+    /** When the client last sent anything; written by the reader, read by the heartbeat. */
+    @Volatile
+    private var lastHeard: Long = clock.now()
+
+    private val bucket = TokenBucket(config.ratePerSecond, config.rateBurst, clock.now())
+    private var strikes = 0
+    private var lastStrikeAt = Long.MIN_VALUE / 2
+
+    override fun offer(text: String): Boolean {
+        if (queue.trySend(text).isSuccess) return true
+        drop(Goodbye(Goodbye.SLOW, "you fell too far behind"))
+        return false
+    }
+
+    fun send(message: ServerMessage, re: JsonElement? = null) = offer(codec.encode(message, re = re))
+
+    fun sendError(code: ErrorCode, message: String, re: JsonElement? = null) = send(ErrorMessage(code.wire, message), re)
+
+    override fun close(goodbye: Goodbye) {
+        if (queue.trySend(codec.encode(goodbye)).isSuccess) queue.close() else drop(goodbye)
+    }
+
+    /** Ends the connection without a goodbye: the peer has gone. */
+    fun finish() {
+        queue.close()
+    }
+
+    private fun drop(goodbye: Goodbye) {
+        if (dropNotice == null) dropNotice = codec.encode(goodbye)
+        queue.cancel()
+    }
+
+    /**
+     * Writes queued text with [write] until the connection ends, calling [flush] once per batch
+     * so that several events for this client go out in one write.
+     */
+    suspend fun drainTo(write: suspend (String) -> Unit, flush: suspend () -> Unit) {
+        while (true) {
+            val text = queue.receiveCatching().getOrNull() ?: break
+            write(text)
+            while (true) write(queue.tryReceive().getOrNull() ?: break)
+            flush()
+        }
+        dropNotice?.let { notice ->
+            withTimeoutOrNull(GOODBYE_WRITE_MILLIS) {
+                write(notice)
+                flush()
+            }
+        }
+    }
+
+    /** Stamps an arrival and applies the rate limit; false means the message is dropped unread. */
+    fun admit(now: Long): Boolean {
+        lastHeard = now
+        if (bucket.tryTake(now)) {
+            if (now - lastStrikeAt > STRIKE_RESET_MILLIS) strikes = 0
+            return true
+        }
+        if (now - lastStrikeAt >= 1000) {
+            lastStrikeAt = now
+            strikes++
+            if (strikes >= config.rateStrikes) close(Goodbye(Goodbye.RATE_LIMITED, "too many messages for too long"))
+            else sendError(ErrorCode.RATE_LIMITED, "slow down: at most ${config.ratePerSecond.toInt()} messages a second")
+        }
+        return false
+    }
+
+    /** Pings a silent client, and closes it once it has been silent for the idle timeout. */
+    suspend fun heartbeat() {
+        while (true) {
+            val silent = clock.now() - lastHeard
+            when {
+                silent >= config.idleTimeoutMillis -> {
+                    close(Goodbye(Goodbye.IDLE, "no message for ${config.idleTimeoutMillis / 1000} s"))
+                    return
+                }
+                silent >= config.pingIntervalMillis -> {
+                    send(ServerPing(JsonPrimitive(clock.now())))
+                    delay(minOf(config.pingIntervalMillis, config.idleTimeoutMillis - silent))
+                }
+                else -> delay(config.pingIntervalMillis - silent)
+            }
+        }
+    }
+
+    private companion object {
+        const val GOODBYE_WRITE_MILLIS = 1000L
+        const val STRIKE_RESET_MILLIS = 5000L
+    }
+}

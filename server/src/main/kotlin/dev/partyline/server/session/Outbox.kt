@@ -1,0 +1,18 @@
+package dev.partyline.server.session
+
+import dev.partyline.shared.protocol.Goodbye
+
+/**
+ * The sending side of one client connection as rooms see it. Nothing here suspends: a room
+ * offers text and moves on; a client that cannot keep up is dropped by its connection.
+ */
+interface Outbox {
+    /** A number that names this connection in logs. */
+    val connectionId: Long
+
+    /** Queues [text] for the client; false if the client was too slow and is being dropped. */
+    fun offer(text: String): Boolean
+
+    /** Sends [goodbye] after what is queued, then closes the connection. */
+    fun close(goodbye: Goodbye)
+}

@@ -1,0 +1,101 @@
+package dev.partyline.server.session
+
+import dev.partyline.server.ServerConfig
+import dev.partyline.server.room.RoomActor
+import dev.partyline.server.room.Secrets
+import dev.partyline.shared.protocol.Goodbye
+import dev.partyline.shared.protocol.PlayerId
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+
+/** What a connection learns about its player on `hello`: who it is, and the room it was in. */
+data class PlayerSession(
+    val player: PlayerId,
+    val token: String,
+    val name: String,
+    val bot: Boolean,
+    val room: RoomActor?,
+)
+
+/**
+ * Players' sessions by id: the secret of each token, its current connection and its room.
+ * An actor; a dropped session is kept for the grace period, then forgotten.
+ */
+class SessionRegistry(private val scope: CoroutineScope, private val config: ServerConfig, private val secrets: Secrets) {
+    private class Entry(val session: PlayerSession, val secret: ByteArray, var outbox: Outbox?, var epoch: Long = 0) {
+        var room: RoomActor? = session.room
+    }
+
+    private sealed interface Command {
+        data class Open(val name: String, val bot: Boolean, val outbox: Outbox, val reply: CompletableDeferred<PlayerSession>) : Command
+        data class Resume(val token: String, val outbox: Outbox, val reply: CompletableDeferred<PlayerSession?>) : Command
+        data class SetRoom(val player: PlayerId, val room: RoomActor?) : Command
+        data class Dropped(val player: PlayerId, val outbox: Outbox) : Command
+        data class Expire(val player: PlayerId, val epoch: Long) : Command
+        data class Count(val reply: CompletableDeferred<Int>) : Command
+    }
+
+    private val mailbox = Channel<Command>(config.roomMailbox)
+    private val sessions = HashMap<PlayerId, Entry>()
+
+    fun start() = scope.launch {
+        for (command in mailbox) {
+            when (command) {
+                is Command.Open -> command.reply.complete(open(command))
+                is Command.Resume -> command.reply.complete(resume(command))
+                is Command.SetRoom -> sessions[command.player]?.room = command.room
+                is Command.Dropped -> dropped(command)
+                is Command.Expire -> {
+                    val entry = sessions[command.player]
+                    if (entry != null && entry.outbox == null && entry.epoch == command.epoch) sessions.remove(command.player)
+                }
+                is Command.Count -> command.reply.complete(sessions.size)
+            }
+        }
+    }
+
+    suspend fun open(name: String, bot: Boolean, outbox: Outbox): PlayerSession =
+        CompletableDeferred<PlayerSession>().also { mailbox.send(Command.Open(name, bot, outbox, it)) }.await()
+
+    /** The session of [token] now bound to [outbox] (its old connection is closed), or null if unknown or expired. */
+    suspend fun resume(token: String, outbox: Outbox): PlayerSession? =
+        CompletableDeferred<PlayerSession?>().also { mailbox.send(Command.Resume(token, outbox, it)) }.await()
+
+    suspend fun setRoom(player: PlayerId, room: RoomActor?) = mailbox.send(Command.SetRoom(player, room))
+
+    suspend fun dropped(player: PlayerId, outbox: Outbox) = mailbox.send(Command.Dropped(player, outbox))
+
+    suspend fun count(): Int = CompletableDeferred<Int>().also { mailbox.send(Command.Count(it)) }.await()
+
+    private fun open(command: Command.Open): PlayerSession {
+        var player = secrets.playerId()
+        while (player in sessions) player = secrets.playerId()
+        val secret = secrets.secret()
+        val session = PlayerSession(player, Secrets.token(player, secret), command.name, command.bot, null)
+        sessions[player] = Entry(session, secret, command.outbox)
+        return session
+    }
+
+    private fun resume(command: Command.Resume): PlayerSession? {
+        val (player, secret) = Secrets.parseToken(command.token) ?: return null
+        val entry = sessions[player]?.takeIf { Secrets.same(it.secret, secret) } ?: return null
+        entry.outbox?.takeIf { it !== command.outbox }?.close(Goodbye(Goodbye.REPLACED, "this session was resumed on another connection"))
+        entry.outbox = command.outbox
+        entry.epoch++
+        return entry.session.copy(room = entry.room)
+    }
+
+    private fun dropped(command: Command.Dropped) {
+        val entry = sessions[command.player] ?: return
+        if (entry.outbox !== command.outbox) return
+        entry.outbox = null
+        val epoch = ++entry.epoch
+        scope.launch {
+            delay(config.graceMillis)
+            mailbox.send(Command.Expire(command.player, epoch))
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.partyline.server.transport
+
+import dev.partyline.server.Clock
+import dev.partyline.server.ServerConfig
+import dev.partyline.server.room.RoomRegistry
+import dev.partyline.server.session.ClientSession
+import dev.partyline.server.session.Connection
+import dev.partyline.server.session.SessionRegistry
+import dev.partyline.shared.protocol.ErrorCode
+import dev.partyline.shared.protocol.Goodbye
+import dev.partyline.shared.protocol.PackSummary
+import dev.partyline.shared.protocol.WireCodec
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.NonCancellable
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import org.slf4j.LoggerFactory
+import java.util.concurrent.atomic.AtomicLong
+
+/**
+ * Runs one connection of any transport: a reader that frames, stamps, rate-limits and hands
+ * messages to the session; a writer that drains the outbox; a heartbeat. When any of them ends
+ * the connection ends, and the session's seat waits for the grace period.
+ */
+class ConnectionRunner(
+    private val config: ServerConfig,
+    private val clock: Clock,
+    private val codec: WireCodec,
+    private val rooms: RoomRegistry,
+    private val sessions: SessionRegistry,
+    private val serverName: String,
+    private val packs: List<PackSummary>,
+) {
+    private val ids = AtomicLong()
+
+    suspend fun run(remote: String, transport: Transport) {
+        val connection = Connection(ids.incrementAndGet(), remote, config, clock, codec)
+        val session = ClientSession(connection, codec, rooms, sessions, clock, serverName, packs)
+        try {
+            coroutineScope {
+                val writer = launch { quietly(connection, "write") { connection.drainTo(transport::write, transport::flush) } }
+                val heartbeat = launch { connection.heartbeat() }
+                val reader = launch {
+                    quietly(connection, "read") { transport.read { frame -> accept(connection, session, frame) } }
+                    connection.finish()
+                }
+                writer.join()
+                reader.cancel()
+                heartbeat.cancel()
+            }
+        } finally {
+            withContext(NonCancellable) {
+                session.disconnected()
+                runCatching { transport.close() }
+            }
+        }
+    }
+
+    private suspend fun accept(connection: Connection, session: ClientSession, frame: Inbound): Boolean {
+        val receivedAt = clock.now()
+        return when (frame) {
+            is Inbound.Text -> {
+                if (connection.admit(receivedAt)) session.handle(frame.text, receivedAt)
+                true
+            }
+            Inbound.BadUtf8 -> {
+                if (connection.admit(receivedAt)) connection.sendError(ErrorCode.BAD_JSON, "that message is not valid UTF-8")
+                true
+            }
+            Inbound.TooLarge -> {
+                connection.sendError(ErrorCode.TOO_LARGE, "a message may hold at most ${config.maxLineBytes} bytes")
+                connection.close(Goodbye(Goodbye.TOO_LARGE, "message over ${config.maxLineBytes} bytes"))
+                false
+            }
+        }
+    }
+
+    private suspend fun quietly(connection: Connection, what: String, block: suspend () -> Unit) {
+        try {
+            block()
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            log.debug("connection {} ({}): {} ended: {}", connection.connectionId, connection.remote, what, e.toString())
+        }
+    }
+
+    private companion object {
+        val log = LoggerFactory.getLogger(ConnectionRunner::class.java)
+    }
+}

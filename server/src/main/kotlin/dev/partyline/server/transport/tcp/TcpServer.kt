@@ -1,0 +1,82 @@
+package dev.partyline.server.transport.tcp
+
+import dev.partyline.server.ServerConfig
+import dev.partyline.server.transport.ConnectionRunner
+import dev.partyline.server.transport.Inbound
+import dev.partyline.server.transport.Transport
+import io.ktor.network.selector.SelectorManager
+import io.ktor.network.sockets.InetSocketAddress
+import io.ktor.network.sockets.ServerSocket
+import io.ktor.network.sockets.Socket
+import io.ktor.network.sockets.aSocket
+import io.ktor.network.sockets.openReadChannel
+import io.ktor.network.sockets.openWriteChannel
+import io.ktor.utils.io.ByteReadChannel
+import io.ktor.utils.io.ByteWriteChannel
+import io.ktor.utils.io.readAvailable
+import io.ktor.utils.io.writeByte
+import io.ktor.utils.io.writeStringUtf8
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.isActive
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withTimeoutOrNull
+
+/** The raw TCP listener: one JSON message per line, each connection run by [ConnectionRunner]. */
+class TcpServer(private val config: ServerConfig, private val runner: ConnectionRunner) {
+    private val selector = SelectorManager(Dispatchers.IO)
+    private lateinit var server: ServerSocket
+
+    /** The port actually bound (useful with port 0). */
+    val port: Int get() = (server.localAddress as InetSocketAddress).port
+
+    /** Binds, then accepts connections on [scope] until it is cancelled. */
+    suspend fun start(scope: CoroutineScope): Job {
+        server = aSocket(selector).tcp().bind(config.host, config.tcpPort)
+        return scope.launch {
+            while (isActive) {
+                val socket = server.accept()
+                launch { runner.run(socket.remoteAddress.toString(), LineTransport(socket, config.maxLineBytes)) }
+            }
+        }
+    }
+
+    fun stop() {
+        if (::server.isInitialized) server.close()
+        selector.close()
+    }
+}
+
+/** Lines over a TCP socket. */
+private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Transport {
+    private val input: ByteReadChannel = socket.openReadChannel()
+    private val output: ByteWriteChannel = socket.openWriteChannel(autoFlush = false)
+    private val framer = LineFramer(maxLineBytes)
+
+    override suspend fun read(onFrame: suspend (Inbound) -> Boolean) {
+        val buffer = ByteArray(READ_CHUNK)
+        while (true) {
+            val n = input.readAvailable(buffer, 0, buffer.size)
+            if (n < 0) return
+            for (frame in framer.feed(buffer, n)) if (!onFrame(frame)) return
+        }
+    }
+
+    override suspend fun write(text: String) {
+        output.writeStringUtf8(text)
+        output.writeByte('\n'.code.toByte())
+    }
+
+    override suspend fun flush() = output.flush()
+
+    override suspend fun close() {
+        withTimeoutOrNull(CLOSE_FLUSH_MILLIS) { runCatching { output.flushAndClose() } }
+        socket.close()
+    }
+
+    private companion object {
+        const val READ_CHUNK = 4096
+        const val CLOSE_FLUSH_MILLIS = 1000L
+    }
+}
