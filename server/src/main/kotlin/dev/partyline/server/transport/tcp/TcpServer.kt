@@ -16,9 +16,12 @@ import io.ktor.utils.io.ByteWriteChannel
 import io.ktor.utils.io.readAvailable
 import io.ktor.utils.io.writeByte
 import io.ktor.utils.io.writeStringUtf8
+import java.io.IOException
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withTimeoutOrNull
@@ -28,6 +31,9 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
     private val selector = SelectorManager(Dispatchers.IO)
     private lateinit var server: ServerSocket
 
+    @Volatile
+    private var stopped = false
+
     /** The port actually bound (useful with port 0). */
     val port: Int get() = (server.localAddress as InetSocketAddress).port
 
@@ -36,17 +42,35 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
         server = aSocket(selector).tcp().bind(config.host, config.tcpPort)
         return scope.launch {
             while (isActive) {
-                val socket = server.accept()
-                launch { runner.run(socket.remoteAddress.toString(), LineTransport(socket, config.maxLineBytes)) }
+                val socket = try {
+                    server.accept()
+                } catch (e: IOException) {
+                    if (stopped) break
+                    delay(ACCEPT_RETRY_MILLIS) // e.g. out of file descriptors: wait, then accept again
+                    continue
+                }
+                launch {
+                    try {
+                        runner.run(socket.remoteAddress.toString(), LineTransport(socket, config.maxLineBytes))
+                    } catch (e: CancellationException) {
+                        throw e
+                    } catch (e: Exception) {
+                        // One connection's failure never reaches the accept loop or the other connections.
+                        socket.close()
+                    }
+                }
             }
         }
     }
 
     fun stop() {
+        stopped = true
         if (::server.isInitialized) server.close()
         selector.close()
     }
 }
+
+private const val ACCEPT_RETRY_MILLIS = 50L
 
 /** Lines over a TCP socket. */
 private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Transport {

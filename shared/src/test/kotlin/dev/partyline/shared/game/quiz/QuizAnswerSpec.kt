@@ -151,7 +151,7 @@ class QuizAnswerSpec : FunSpec({
         val reveal = r.state.lastReveal!!
         reveal.correct shouldBe listOf(0, 2)
         reveal.results.map { it.correct } shouldContainExactly listOf(true, true, false, false, false)
-        reveal.distribution shouldBe listOf(4, 1, 4, 1)
+        reveal.distribution shouldBe listOf(4, 2, 3, 1)
     }
 
     test("a typed answer is matched against the accepted texts") {
