@@ -152,7 +152,7 @@ class RoomActor(
         val refusal = when {
             joiner.player in banned -> Rejection(ErrorCode.BANNED, "the host removed you from this room")
             joiner.bot && !settings.bots -> Rejection(ErrorCode.BOTS_NOT_ALLOWED, "this room does not admit bots")
-            role == Role.PLAYER && members.values.count { it.role != Role.SPECTATOR } >= settings.maxPlayers ->
+            role == Role.PLAYER && members.values.count { table.plays(it.role) } >= settings.maxPlayers ->
                 Rejection(ErrorCode.ROOM_FULL, "the room is full (${settings.maxPlayers} players)")
             role == Role.SPECTATOR && members.values.count { it.role == Role.SPECTATOR } >= config.maxSpectators ->
                 Rejection(ErrorCode.ROOM_FULL, "the room has no more seats for spectators")
@@ -373,7 +373,7 @@ class RoomActor(
     }
 
     private fun publish() {
-        _summary.value = RoomSummary(code, gameId, phase.wire, members.values.count { it.role != Role.SPECTATOR }, settings.maxPlayers)
+        _summary.value = RoomSummary(code, gameId, phase.wire, members.values.count { table.plays(it.role) }, settings.maxPlayers)
     }
 
     /** Answers a command whose handling threw, so no caller waits forever. */

@@ -149,6 +149,19 @@ class QuizControlSpec : FunSpec({
         r.answer(late, 0, choice = 1, at = T0 + 2_000).only<Reveal>().results.map { it.player } shouldContainExactly listOf(ADA, BOB, late)
     }
 
+    // BUG: QuizRules.kt line 35 (GameInput.Joined) replaces an existing entry of state.players with a
+    // fresh QuizPlayer, so a Joined for a player already seated wipes their score and streak: ADA scores
+    // 1000, then Joined(Seat(ADA, "ada")) gives scores[ADA] = 0 (expected 1000 kept, or a rejection).
+    // Found by QuizPropertySpec ("scores never decrease") when a late joiner joined twice.
+    test("a join by a player already seated keeps their score").config(enabled = false) {
+        val r = QuizRun.start(three)
+        r.answer(ADA, 0, choice = 2, at = T0)
+        r.answer(BOB, 0, choice = 1, at = T0)
+        r.step(GameInput.Joined(Seat(ADA, "ada")), T0 + 1_000)
+        r.state.scores[ADA] shouldBe 1000
+        r.state.players.getValue(ADA).streak shouldBe 1
+    }
+
     test("a late joiner is wrong_state when lateJoin is false") {
         val r = QuizRun.start(three, listOf(ADA, BOB), T0, "lateJoin" to JsonPrimitive(false))
         r.rejected(GameInput.Joined(Seat(late, "late")), T0 + 1_000).code shouldBe ErrorCode.WRONG_STATE

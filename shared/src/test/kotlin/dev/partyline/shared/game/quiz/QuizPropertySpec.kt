@@ -28,16 +28,23 @@ import kotlinx.serialization.json.JsonPrimitive
 import kotlin.random.Random
 
 /** A random game: inline questions, players, and what happens, with time always moving forward. */
-data class Scenario(val questions: List<JsonObject>, val secrets: List<String>, val players: Int, val lateJoin: Boolean, val actions: List<Act>)
+data class Scenario(
+    val questions: List<JsonObject>, val secrets: List<String>, val players: Int,
+    val lateJoin: Boolean, val revealSeconds: Int, val actions: List<Act>,
+)
 
 sealed interface Act {
     val dt: Long
 
-    /** An answer to the open question (or a neighbour when [offset] is not 0), derived from [seed]. */
-    data class Reply(override val dt: Long, val player: Int, val offset: Int, val lag: Long, val seed: Int) : Act
+    /**
+     * An answer to the open question (or a neighbour when [offset] is not 0), derived from [seed],
+     * by the participant [who] picks (or by a non-player, one time in ten).
+     */
+    data class Reply(override val dt: Long, val who: Int, val offset: Int, val lag: Long, val seed: Int) : Act
     data class Wait(override val dt: Long) : Act
     data class WakeUp(override val dt: Long) : Act
     data class Presence(override val dt: Long, val player: Int, val connected: Boolean) : Act
+    /** A new participant, never seen before (see QuizControlSpec for a seat joining twice). */
     data class Join(override val dt: Long, val n: Int) : Act
     data class Host(override val dt: Long, val input: GameInput) : Act
 }
@@ -51,7 +58,7 @@ class QuizPropertySpec : FunSpec({
     val scenarios = arbitrary { rs ->
         val r = rs.random
         val secrets = mutableListOf<String>()
-        val questions = List(r.nextInt(1, 6)) { i ->
+        val questions = List(r.nextInt(1, 9)) { i ->
             val n = r.nextInt(2, 7)
             val choices = List(n) { c -> "choice $i.$c" }
             val seconds = if (r.nextBoolean()) null else r.nextInt(5, 31)
@@ -67,19 +74,23 @@ class QuizPropertySpec : FunSpec({
             }
         }
         val players = r.nextInt(1, 7)
-        val steps = listOf(0L, 0L, 40L, 100L, 250L, 1_000L, 4_000L, 9_000L)
-        val actions = List(r.nextInt(5, 80)) {
-            val dt = steps.random(r)
+        val quick = listOf(0L, 0L, 40L, 100L, 250L, 600L, 2_000L)
+        val slow = listOf(100L, 250L, 1_000L, 4_000L, 9_000L)
+        val actions = List(r.nextInt(5, 120)) { n ->
+            val dt = if (r.nextInt(5) == 0) slow.random(r) else quick.random(r)
             when (r.nextInt(100)) {
-                in 0..54 -> Act.Reply(dt, r.nextInt(players + 2), listOf(0, 0, 0, 0, 0, -1, 1).random(r), r.nextLong(0, 300), r.nextInt())
+                in 0..54 -> Act.Reply(dt, r.nextInt(1_000), listOf(0, 0, 0, 0, 0, -1, 1).random(r), r.nextLong(0, 300), r.nextInt())
                 in 55..69 -> Act.Wait(dt)
                 in 70..79 -> Act.WakeUp(dt)
                 in 80..87 -> Act.Presence(dt, r.nextInt(players), r.nextBoolean())
-                in 88..91 -> Act.Join(dt, r.nextInt(3))
-                else -> Act.Host(dt, listOf(GameInput.Skip, GameInput.Pause, GameInput.Resume, GameInput.Resume, GameInput.End).random(r))
+                in 88..91 -> Act.Join(dt, n)
+                in 92..93 -> Act.Host(dt, GameInput.Skip)
+                in 94..95 -> Act.Host(dt, GameInput.Pause)
+                in 96..98 -> Act.Host(dt, GameInput.Resume)
+                else -> Act.Host(dt, if (r.nextInt(4) == 0) GameInput.End else GameInput.Resume)
             }
         }
-        Scenario(questions, secrets, players, r.nextInt(4) != 0, actions)
+        Scenario(questions, secrets, players, r.nextInt(4) != 0, r.nextInt(0, 6), actions)
     }
 
     /** An answer of the right shape most of the time, correct about half the time. */
@@ -112,7 +123,7 @@ class QuizPropertySpec : FunSpec({
     afterSpec { println("STATS $stats") }
     test("random quizzes keep every invariant") {
         checkAll(PropTestConfig(seed = 20_251_123L, iterations = 300), scenarios) { sc ->
-            val options = QuizFixtures.options(sc.questions, "lateJoin" to JsonPrimitive(sc.lateJoin))
+            val options = QuizFixtures.options(sc.questions, "lateJoin" to JsonPrimitive(sc.lateJoin), "revealSeconds" to JsonPrimitive(sc.revealSeconds))
             val seats = List(sc.players) { Seat(player(it), "player $it") }
             val first = QuizFixtures.table(options).start(seats, T0) as Step.Next
             var state = first.play as QuizState
@@ -187,12 +198,15 @@ class QuizPropertySpec : FunSpec({
 
             observe(null, null, first)
             for (act in sc.actions) {
+                if (state.isOver) break
                 now += act.dt
                 when (act) {
                     is Act.Reply -> {
                         val target = state.index + act.offset
                         val move = answerFor(state.settings.questions[target.coerceIn(0, sc.questions.lastIndex)], target, act.seed)
-                        apply(GameInput.Move(player(act.player), move, now - act.lag))
+                        val ids = state.players.keys.toList()
+                        val by = if (act.who % 10 == 9) PlayerId("p_watcher") else ids[act.who % ids.size]
+                        apply(GameInput.Move(by, move, now - act.lag))
                     }
                     is Act.Wait -> apply(GameInput.Tick)
                     is Act.WakeUp -> state.wakeAt?.let { now = maxOf(now, it); apply(GameInput.Tick) }
