@@ -203,11 +203,11 @@ class RoomActor(
         member.outbox = outbox
         member.epoch++
         graceTimers.remove(member.player)?.cancel()
+        outbox.offer(snapshots.of(member, members.values, host, phase, play, if (wasAway) seq + 1 else seq, re))
         if (wasAway) {
-            broadcast(PlayerStatus(member.player, true))
+            broadcast(PlayerStatus(member.player, true), except = member.player)
             game(GameInput.Presence(member.player, true))
         }
-        outbox.offer(snapshots.of(member, members.values, host, phase, play, seq, re))
     }
 
     private fun detach(command: RoomCommand.Detach) {
@@ -233,7 +233,7 @@ class RoomActor(
     private fun remove(member: Member, reason: String) {
         members.remove(member.player)
         graceTimers.remove(member.player)?.cancel()
-        if (play != null && table.plays(member.role)) game(GameInput.Gone(member.player))
+        game(GameInput.Gone(member.player)) // also a promoted host who played: the game knows its own seats
         broadcast(PlayerLeft(member.player, reason))
         if (member.player == host) {
             val next = members.values.firstOrNull { it.role != Role.SPECTATOR } ?: members.values.firstOrNull()

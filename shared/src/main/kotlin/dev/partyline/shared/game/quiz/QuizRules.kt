@@ -68,7 +68,9 @@ object QuizRules {
                     lastProgressAt = state.lastProgressAt + shift,
                 )
                 val due = if (resumed.phase == QuizPhase.OPEN) resumed.deadline else resumed.nextAt
-                Step.Next(resumed, listOf(Emit(Audience.Everyone, Resumed(due))))
+                // Players may have answered or dropped while paused: the question may be done.
+                val after = closeIfAllAnswered(resumed, now)
+                Step.Next(after.play, listOf(Emit(Audience.Everyone, Resumed(due))) + after.emits)
             }
         }
         GameInput.End -> if (state.phase == QuizPhase.OVER) reject(ErrorCode.WRONG_STATE, "the quiz is over")

@@ -9,6 +9,7 @@ import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Standing
 import dev.partyline.shared.protocol.WireCodec
 import io.kotest.assertions.withClue
+import io.kotest.common.ExperimentalKotest
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.booleans.shouldBeTrue
 import io.kotest.matchers.collections.shouldBeUnique
@@ -17,7 +18,6 @@ import io.kotest.matchers.ints.shouldBeInRange
 import io.kotest.matchers.longs.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldNotContain
-import io.kotest.property.Arb
 import io.kotest.property.PropTestConfig
 import io.kotest.property.arbitrary.arbitrary
 import io.kotest.property.checkAll
@@ -28,12 +28,12 @@ import kotlinx.serialization.json.JsonPrimitive
 import kotlin.random.Random
 
 /** A random game: inline questions, players, and what happens, with time always moving forward. */
-data class Scenario(
+private data class Scenario(
     val questions: List<JsonObject>, val secrets: List<String>, val players: Int,
     val lateJoin: Boolean, val revealSeconds: Int, val actions: List<Act>,
 )
 
-sealed interface Act {
+private sealed interface Act {
     val dt: Long
 
     /**
@@ -49,6 +49,7 @@ sealed interface Act {
     data class Host(override val dt: Long, val input: GameInput) : Act
 }
 
+@OptIn(ExperimentalKotest::class)
 class QuizPropertySpec : FunSpec({
     val codec = WireCodec(listOf(QuizGame))
     val forbiddenKeys = setOf("answer", "accept", "correct")
@@ -138,9 +139,9 @@ class QuizPropertySpec : FunSpec({
                 for (emit in step.emits) {
                     val text = codec.encode(emit.message)
                     seen.merge(emit.message::class.simpleName!!, 1, Int::plus)
-                    if (emit.message is Reveal) seen.merge("streak bonus", (emit.message as Reveal).results.count { it.points > 0 && it.streak > 1 }, Int::plus)
                     when (val m = emit.message) {
                         is Reveal -> {
+                            seen.merge("streak bonus", m.results.count { it.points > 0 && it.streak > 1 }, Int::plus)
                             revealed.add(m.index).shouldBeTrue()
                             m.results.map { it.player }.toSet() shouldBe after.players.keys
                             m.results.map { it.player }.shouldBeUnique()
