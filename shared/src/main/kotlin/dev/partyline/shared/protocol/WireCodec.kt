@@ -4,7 +4,11 @@ import dev.partyline.shared.game.Game
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.PolymorphicSerializer
 import kotlinx.serialization.SerializationException
+import kotlinx.serialization.descriptors.PrimitiveKind
+import kotlinx.serialization.descriptors.SerialDescriptor
+import kotlinx.serialization.descriptors.StructureKind
 import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
@@ -49,6 +53,9 @@ class WireCodec(games: List<Game>) {
         val type = (obj["type"] as? JsonPrimitive)?.takeIf { it.isString }?.content
             ?: return refused(ErrorCode.BAD_REQUEST, "a message needs a string field 'type'", id)
         val serializer = clientTypes[type] ?: return refused(ErrorCode.UNKNOWN_TYPE, "unknown message type '${type.take(40)}'", id)
+        quotedPrimitive(serializer.descriptor, obj)?.let { field ->
+            return refused(ErrorCode.BAD_REQUEST, "bad '$type' message: '$field' must not be a string", id)
+        }
         return try {
             Decoded.Message(json.decodeFromJsonElement(serializer, obj), id)
         } catch (e: SerializationException) {
@@ -70,9 +77,31 @@ class WireCodec(games: List<Game>) {
     private fun splice(text: String, seq: Long?, re: JsonElement?): String {
         if (seq == null && re == null) return text
         val out = StringBuilder(text.length + 40).append(text, 0, text.length - 1)
-        if (seq != null) out.append(",\"seq\":").append(seq)
-        if (re != null) out.append(",\"re\":").append(re.toString())
+        var comma = text.length > 2
+        if (seq != null) out.append(if (comma) "," else "").append("\"seq\":").append(seq).also { comma = true }
+        if (re != null) out.append(if (comma) "," else "").append("\"re\":").append(re.toString())
         return out.append('}').toString()
+    }
+
+    /**
+     * The first field that should be a number or boolean but came as a string (`"index":"0"`),
+     * which kotlinx would quietly accept; lists of such values are checked too.
+     */
+    private fun quotedPrimitive(descriptor: SerialDescriptor, obj: JsonObject): String? {
+        for (i in 0 until descriptor.elementsCount) {
+            val name = descriptor.getElementName(i)
+            var element = descriptor.getElementDescriptor(i)
+            var values = listOfNotNull(obj[name])
+            if (element.kind == StructureKind.LIST) {
+                element = element.getElementDescriptor(0)
+                values = values.filterIsInstance<JsonArray>().flatten()
+            }
+            val kind = element.kind
+            if (kind is PrimitiveKind && kind != PrimitiveKind.STRING && kind != PrimitiveKind.CHAR &&
+                values.any { it is JsonPrimitive && it.isString }
+            ) return name
+        }
+        return null
     }
 
     private fun refused(code: ErrorCode, message: String, id: JsonElement?) = Decoded.Refused(Rejection(code, message), id)

@@ -32,7 +32,11 @@ object QuizRules {
         is GameInput.Joined -> when {
             !state.settings.lateJoin -> reject(ErrorCode.WRONG_STATE, "this quiz has started and does not take late joiners")
             state.phase == QuizPhase.OVER -> reject(ErrorCode.WRONG_STATE, "this quiz is over")
-            else -> closeIfAllAnswered(state.copy(players = state.players + (input.seat.player to QuizPlayer(input.seat.player, input.seat.name, connected = input.seat.connected))), now)
+            else -> {
+                val seated = state.players[input.seat.player]?.copy(connected = input.seat.connected)
+                    ?: QuizPlayer(input.seat.player, input.seat.name, connected = input.seat.connected)
+                closeIfAllAnswered(state.copy(players = state.players + (seated.id to seated)), now)
+            }
         }
         is GameInput.Presence -> {
             val player = state.players[input.player]

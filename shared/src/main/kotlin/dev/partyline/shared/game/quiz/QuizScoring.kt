@@ -1,7 +1,6 @@
 package dev.partyline.shared.game.quiz
 
 import kotlin.math.min
-import kotlin.math.roundToLong
 
 /** The protocol's scoring formula, as a pure function. */
 object QuizScoring {
@@ -12,8 +11,9 @@ object QuizScoring {
      */
     fun points(correct: Boolean, basePoints: Int, elapsedMillis: Long, limitMillis: Long, streak: Int): Int {
         if (!correct || basePoints == 0) return 0
-        val t = elapsedMillis.coerceIn(0, limitMillis).toDouble()
-        val speed = (basePoints * (1 - (t / limitMillis) / 2)).roundToLong().toInt()
+        val t = elapsedMillis.coerceIn(0, limitMillis)
+        // P * (1 - (t/T)/2) = P * (2T - t) / 2T, rounded half up, in whole numbers so halves are exact.
+        val speed = ((basePoints * (2 * limitMillis - t) + limitMillis) / (2 * limitMillis)).toInt()
         return speed + 100 * min(streak - 1, 5)
     }
 }

@@ -46,10 +46,7 @@ class QuizScoringSpec : FunSpec({
         score(points = 2000, elapsed = 10) shouldBe 2000 // 1999.5
     }
 
-    // BUG: QuizScoring.kt line 16 computes P * (1 - (t / T) / 2) in floating point, so some exact
-    // halves come out as x.4999999 and round down: P=1000, T=5000 ms, t=1285 ms is exactly 871.5
-    // (expected 872, actual 871); P=1000, T=20000, t=19980 is exactly 500.5 (expected 501, actual 500).
-    test("an exact half is rounded up for every answer time").config(enabled = false) {
+    test("an exact half is rounded up for every answer time") {
         score(points = 1000, elapsed = 1285, limitMillis = 5_000) shouldBe 872
         score(points = 1000, elapsed = 19_980, limitMillis = 20_000) shouldBe 501
         for (limitMillis in listOf(5_000L, 20_000L, 30_000L)) for (points in listOf(1000, 2000)) {
