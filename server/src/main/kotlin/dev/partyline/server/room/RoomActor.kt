@@ -11,6 +11,7 @@ import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.ChatLine
+import dev.partyline.shared.protocol.ClientMessage
 import dev.partyline.shared.protocol.CoreClientMessages as C
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.ErrorMessage
@@ -110,7 +111,7 @@ class RoomActor(
     }
 
     /** Hands an in-room message to the room; false when the room has closed. */
-    suspend fun submit(player: PlayerId, message: dev.partyline.shared.protocol.ClientMessage, re: JsonElement?, receivedAt: Long): Boolean =
+    suspend fun submit(player: PlayerId, message: ClientMessage, re: JsonElement?, receivedAt: Long): Boolean =
         post(RoomCommand.FromMember(player, message, re, receivedAt))
 
     private suspend fun post(command: RoomCommand): Boolean = try {

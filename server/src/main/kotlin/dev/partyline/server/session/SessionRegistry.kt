@@ -25,8 +25,9 @@ data class PlayerSession(
  * An actor; a dropped session is kept for the grace period, then forgotten.
  */
 class SessionRegistry(private val scope: CoroutineScope, private val config: ServerConfig, private val secrets: Secrets) {
-    private class Entry(val session: PlayerSession, val secret: ByteArray, var outbox: Outbox?, var epoch: Long = 0) {
-        var room: RoomActor? = session.room
+    private class Entry(val session: PlayerSession, val secret: ByteArray, var outbox: Outbox?) {
+        var epoch: Long = 0
+        var room: RoomActor? = null
     }
 
     private sealed interface Command {
@@ -35,7 +36,6 @@ class SessionRegistry(private val scope: CoroutineScope, private val config: Ser
         data class SetRoom(val player: PlayerId, val room: RoomActor?) : Command
         data class Dropped(val player: PlayerId, val outbox: Outbox) : Command
         data class Expire(val player: PlayerId, val epoch: Long) : Command
-        data class Count(val reply: CompletableDeferred<Int>) : Command
     }
 
     private val mailbox = Channel<Command>(config.roomMailbox)
@@ -52,7 +52,6 @@ class SessionRegistry(private val scope: CoroutineScope, private val config: Ser
                     val entry = sessions[command.player]
                     if (entry != null && entry.outbox == null && entry.epoch == command.epoch) sessions.remove(command.player)
                 }
-                is Command.Count -> command.reply.complete(sessions.size)
             }
         }
     }
@@ -67,8 +66,6 @@ class SessionRegistry(private val scope: CoroutineScope, private val config: Ser
     suspend fun setRoom(player: PlayerId, room: RoomActor?) = mailbox.send(Command.SetRoom(player, room))
 
     suspend fun dropped(player: PlayerId, outbox: Outbox) = mailbox.send(Command.Dropped(player, outbox))
-
-    suspend fun count(): Int = CompletableDeferred<Int>().also { mailbox.send(Command.Count(it)) }.await()
 
     private fun open(command: Command.Open): PlayerSession {
         var player = secrets.playerId()
