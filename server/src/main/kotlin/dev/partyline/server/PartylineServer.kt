@@ -10,6 +10,7 @@ import dev.partyline.server.transport.ws.gameSocket
 import dev.partyline.server.transport.ws.installWebSockets
 import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.quiz.Packs
+import dev.partyline.shared.game.memory.MemoryGame
 import dev.partyline.shared.game.quiz.QuizGame
 import dev.partyline.shared.protocol.WireCodec
 import io.ktor.server.engine.EmbeddedServer
@@ -24,7 +25,7 @@ import kotlinx.coroutines.cancel
 
 /** Wires a whole server: registries, the TCP listener and the HTTP/WebSocket server. */
 class PartylineServer(private val config: ServerConfig, private val clock: Clock = Clock.System) {
-    val games: List<Game> = listOf(QuizGame)
+    val games: List<Game> = listOf(QuizGame, MemoryGame)
     val codec = WireCodec(games)
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
     private val secrets = Secrets()

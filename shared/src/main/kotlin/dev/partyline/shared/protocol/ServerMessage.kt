@@ -111,8 +111,12 @@ data class Resumed(val deadline: Long?) : ServerMessage
 @Serializable
 data class Standing(val player: PlayerId, val name: String, val score: Int, val rank: Int)
 
+/**
+ * The game has ended ([reason]: `finished`, `ended` by the host, or `abandoned` by every player);
+ * [seed] is the seed the game was dealt from, when the game has one, so the game can be replayed.
+ */
 @Serializable @SerialName("game_over")
-data class GameOver(val leaderboard: List<Standing>, val reason: String = "finished") : ServerMessage
+data class GameOver(val leaderboard: List<Standing>, val reason: String = "finished", val seed: Long? = null) : ServerMessage
 
 /** Polymorphic registrations of the core server messages. */
 val coreServerMessages = SerializersModule {

@@ -1,0 +1,111 @@
+package dev.partyline.shared.game.memory
+
+import dev.partyline.shared.game.GameInput
+import dev.partyline.shared.game.GamePlay
+import dev.partyline.shared.game.Step
+import dev.partyline.shared.protocol.PlayerId
+import dev.partyline.shared.protocol.WireFormat
+import kotlinx.serialization.json.JsonNull
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.buildJsonArray
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.encodeToJsonElement
+import kotlinx.serialization.json.put
+
+/** The settings a memory game runs with; [deck] holds every card's face, dealt from [seed]. */
+data class MemorySettings(
+    val rows: Int,
+    val cols: Int,
+    val mode: MemoryMode,
+    val turnMillis: Long,
+    val missMillis: Long,
+    val seed: Long,
+    val deck: List<String>,
+) {
+    val pairs: Int get() = deck.size / 2
+}
+
+/** A participant of a memory game; one who [left] keeps the pairs they found. */
+data class MemoryPlayer(val id: PlayerId, val name: String, val pairs: Int = 0, val connected: Boolean = true, val left: Boolean = false) {
+    val active: Boolean get() = connected && !left
+}
+
+/**
+ * One board's cards: [matched] pairs stay face up, [up] holds the (at most two) unmatched cards
+ * face up now, and after a miss [hideAt] is when they turn face down.
+ */
+data class Board(val matched: Set<Int> = emptySet(), val up: List<Int> = emptyList(), val hideAt: Long? = null)
+
+/**
+ * The whole state of a running memory game; immutable, advanced by [MemoryRules]. In turns
+ * mode everybody plays [shared]; in a race each player plays their own entry of [boards].
+ */
+data class MemoryState(
+    val settings: MemorySettings,
+    val players: List<MemoryPlayer>,
+    val shared: Board = Board(),
+    val boards: Map<PlayerId, Board> = emptyMap(),
+    val turn: PlayerId? = null,
+    val deadline: Long? = null,
+    val pausedAt: Long? = null,
+    val over: Boolean = false,
+) : GamePlay {
+    val race: Boolean get() = settings.mode == MemoryMode.RACE
+
+    /** The board [player] flips: the shared one in turns mode, their own in a race. */
+    fun boardOf(player: PlayerId): Board = if (race) boards[player] ?: Board() else shared
+
+    fun player(id: PlayerId): MemoryPlayer? = players.firstOrNull { it.id == id }
+
+    override val wakeAt: Long?
+        get() = when {
+            over || pausedAt != null -> null
+            race -> boards.values.mapNotNull { it.hideAt }.minOrNull()
+            else -> shared.hideAt ?: deadline
+        }
+
+    override val isOver: Boolean get() = over
+
+    override val scores: Map<PlayerId, Int> get() = players.associate { it.id to it.pairs }
+
+    override fun decide(input: GameInput, now: Long): Step = MemoryRules.decide(this, input, now)
+
+    /** The `board` of a snapshot: [viewer]'s own board in a race (nothing for a spectator), else the shared one. */
+    override fun view(viewer: PlayerId): JsonObject {
+        val board = if (race) boards[viewer] else shared
+        return memoryView(
+            settings, board, turn, deadline, paused = pausedAt != null,
+            progress = if (race) players.filterNot { it.left }.associate { it.id to it.pairs } else null,
+        )
+    }
+}
+
+/** The game's fields of a `room` snapshot; [board] null shows no cards (the lobby, a race's spectator). */
+internal fun memoryView(
+    settings: MemorySettings,
+    board: Board?,
+    turn: PlayerId?,
+    deadline: Long?,
+    paused: Boolean,
+    progress: Map<PlayerId, Int>?,
+): JsonObject = buildJsonObject {
+    put("board", buildJsonObject {
+        put("rows", settings.rows)
+        put("cols", settings.cols)
+        put("mode", WireFormat.json.encodeToJsonElement(settings.mode))
+        put("pairs", settings.pairs)
+        put("turn", turn?.value?.let(::JsonPrimitive) ?: JsonNull)
+        put("deadline", deadline?.let(::JsonPrimitive) ?: JsonNull)
+        put("matched", buildJsonArray { board?.matched?.sorted()?.forEach { add(JsonPrimitive(it)) } })
+        put("faceUp", faces(settings, board?.up.orEmpty()))
+        put("found", faces(settings, board?.matched?.sorted().orEmpty()))
+        put("hideAt", board?.hideAt?.let(::JsonPrimitive) ?: JsonNull)
+        if (progress != null) put("progress", buildJsonObject { progress.forEach { (id, pairs) -> put(id.value, pairs) } })
+    })
+    put("paused", paused)
+}
+
+private fun faces(settings: MemorySettings, cards: List<Int>) = buildJsonObject {
+    cards.forEach { put(it.toString(), settings.deck[it]) }
+}
