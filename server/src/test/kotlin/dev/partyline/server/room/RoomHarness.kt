@@ -3,7 +3,9 @@ package dev.partyline.server.room
 import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
 import dev.partyline.server.session.Outbox
+import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.Setup
+import dev.partyline.shared.game.memory.MemoryGame
 import dev.partyline.shared.game.quiz.Answer
 import dev.partyline.shared.game.quiz.QuizGame
 import dev.partyline.shared.protocol.ClientMessage
@@ -99,6 +101,7 @@ object Quiz {
 class RoomHarness(
     private val scope: TestScope,
     options: JsonObject = Quiz.options(),
+    game: Game = QuizGame,
     settings: RoomSettings = RoomSettings(public = false, maxPlayers = 50, bots = true),
     val config: ServerConfig = ServerConfig(),
 ) {
@@ -109,8 +112,8 @@ class RoomHarness(
     private val outboxes = HashMap<PlayerId, RecordingOutbox>()
 
     val room = RoomActor(
-        CODE, "quiz", (QuizGame.setup(options, 7L) as Setup.Ready).table, settings,
-        scope.backgroundScope, clock, config, WireCodec(listOf(QuizGame)),
+        CODE, game.id, (game.setup(options, 7L) as Setup.Ready).table, settings,
+        scope.backgroundScope, clock, config, WireCodec(listOf(QuizGame, MemoryGame)),
     ) { closedCalls++ }
 
     val now: Long get() = scope.testScheduler.currentTime
