@@ -12,7 +12,7 @@ import kotlinx.serialization.json.JsonPrimitive
 import java.io.File
 
 /**
- * Replays the `nc` transcript of docs/protocol.md over TCP: every `>` line is sent, every `<`
+ * Replays each `nc` transcript of docs/protocol.md over TCP, on a connection of its own: every `>` line is sent, every `<`
  * line must match the next message. `"<name>"` matches any value, and the same name must match
  * the same value each time; in sent lines it is replaced by the value it matched.
  */
@@ -21,27 +21,34 @@ class TranscriptSpec : FunSpec({
     beforeSpec { server = startTestServer() }
     afterSpec { server.stop() }
 
-    test("the nc transcript in docs/protocol.md plays exactly as written") {
-        val doc = File("../docs/protocol.md").readText()
-        val block = doc.substringAfter("```transcript\n").substringBefore("```")
-        val lines = block.lines().filter { it.isNotBlank() }
-        (lines.size > 10) shouldBe true
-        val bound = HashMap<String, JsonElement>()
-        val client = TestClient.tcp(server.tcpPort)
-        try {
-            for (line in lines) {
-                val body = line.substring(2)
-                when (line.take(2)) {
-                    "> " -> client.send(substitute(body, bound))
-                    "< " -> {
-                        val actual = client.next()
-                        withClue("expected $body\n     got $actual") { matches(Json.parseToJsonElement(body), actual, bound) shouldBe true }
+    val doc = File("../docs/protocol.md").readText()
+    val blocks = Regex("```transcript\n(.*?)```", RegexOption.DOT_MATCHES_ALL).findAll(doc).map { it.groupValues[1] }.toList()
+
+    test("docs/protocol.md holds a transcript for each game") {
+        blocks.size shouldBe 2
+    }
+
+    blocks.forEachIndexed { n, block ->
+        test("nc transcript ${n + 1} of docs/protocol.md plays exactly as written") {
+            val lines = block.lines().filter { it.isNotBlank() }
+            (lines.size > 10) shouldBe true
+            val bound = HashMap<String, JsonElement>()
+            val client = TestClient.tcp(server.tcpPort)
+            try {
+                for (line in lines) {
+                    val body = line.substring(2)
+                    when (line.take(2)) {
+                        "> " -> client.send(substitute(body, bound))
+                        "< " -> {
+                            val actual = client.next()
+                            withClue("expected $body\n     got $actual") { matches(Json.parseToJsonElement(body), actual, bound) shouldBe true }
+                        }
+                        else -> error("a transcript line starts with '> ' or '< ': $line")
                     }
-                    else -> error("a transcript line starts with '> ' or '< ': $line")
                 }
+            } finally {
+                client.close()
             }
-        } finally {
-            client.close()
         }
     }
 })
