@@ -18,7 +18,7 @@ class PartylineCommand : CliktCommand(name = "partyline") {
         context { autoEnvvarPrefix = "PARTYLINE" }
     }
 
-    override fun help(context: Context) = "Runs the Partyline game-room server: quiz rooms for browsers (WebSocket) and bots (TCP)."
+    override fun help(context: Context) = "Runs the Partyline game-room server: quiz and memory rooms for browsers (WebSocket) and bots (TCP)."
 
     private val d = ServerConfig()
     private val host by option(help = "address to listen on").default(d.host)
