@@ -59,7 +59,7 @@ class ClientSession(
         }
         when (message) {
             is C.Hello -> refuse(ErrorCode.ALREADY_WELCOMED, "this connection has already said hello", re)
-            is C.Ping -> connection.send(ServerPong(message.t), re)
+            is C.Ping -> connection.send(ServerPong(message.t, clock.now()), re)
             is C.Pong -> Unit
             is C.ListRooms -> connection.send(RoomList(rooms.listPublic()), re)
             is C.ListPacks -> connection.send(PackList(packs), re)

@@ -27,8 +27,9 @@ data class Welcome(
 @Serializable @SerialName("ping")
 data class ServerPing(val t: JsonElement? = null) : ServerMessage
 
+/** The answer to a client's `ping`: its [t] echoed, and the server's clock [now] (epoch ms) for clock-offset estimates. */
 @Serializable @SerialName("pong")
-data class ServerPong(val t: JsonElement? = null) : ServerMessage
+data class ServerPong(val t: JsonElement? = null, val now: Long? = null) : ServerMessage
 
 /** Sent right before the server closes a connection. */
 @Serializable @SerialName("goodbye")
