@@ -5,9 +5,12 @@ import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.core.context
 import com.github.ajalt.clikt.parameters.options.default
 import com.github.ajalt.clikt.parameters.options.option
+import com.github.ajalt.clikt.parameters.options.split
+import com.github.ajalt.clikt.parameters.options.validate
 import com.github.ajalt.clikt.parameters.types.double
 import com.github.ajalt.clikt.parameters.types.int
 import com.github.ajalt.clikt.parameters.types.long
+import dev.partyline.server.transport.ws.OriginPolicy
 
 /**
  * The command line: every [ServerConfig] bound as a flag, each also read from the environment
@@ -36,6 +39,9 @@ class PartylineCommand : CliktCommand(name = "partyline") {
     private val defaultMaxPlayers by option(help = "a room's maxPlayers when its options name none").int().default(d.defaultMaxPlayers)
     private val maxPlayersCeiling by option(help = "the largest maxPlayers a room may ask for").int().default(d.maxPlayersCeiling)
     private val maxSpectators by option(help = "spectators a room holds at most").int().default(d.maxSpectators)
+    private val allowedOrigins by option(help = "comma-separated browser origins (https://host[:port]) allowed to open a WebSocket besides the server's own")
+        .split(",").default(d.allowedOrigins)
+        .validate { list -> list.forEach { require(OriginPolicy.isOrigin(it)) { "'$it' is not an origin; write https://host[:port]" } } }
 
     /** The parsed configuration, once [main] has run. */
     var config: ServerConfig? = null
@@ -47,7 +53,7 @@ class PartylineCommand : CliktCommand(name = "partyline") {
             outboxCapacity = outboxCapacity, roomMailbox = roomMailbox, ratePerSecond = ratePerSecond,
             rateBurst = rateBurst, rateStrikes = rateStrikes, idleTimeoutMillis = idleTimeoutMs,
             graceMillis = graceMs, maxRooms = maxRooms, defaultMaxPlayers = defaultMaxPlayers,
-            maxPlayersCeiling = maxPlayersCeiling, maxSpectators = maxSpectators,
+            maxPlayersCeiling = maxPlayersCeiling, maxSpectators = maxSpectators, allowedOrigins = allowedOrigins,
         )
     }
 }

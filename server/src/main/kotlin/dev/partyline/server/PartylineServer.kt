@@ -1,5 +1,6 @@
 package dev.partyline.server
 
+import dev.partyline.server.http.SecurityHeaders
 import dev.partyline.server.http.httpRoutes
 import dev.partyline.server.room.RoomRegistry
 import dev.partyline.server.room.Secrets
@@ -9,10 +10,11 @@ import dev.partyline.server.transport.tcp.TcpServer
 import dev.partyline.server.transport.ws.gameSocket
 import dev.partyline.server.transport.ws.installWebSockets
 import dev.partyline.shared.game.Game
-import dev.partyline.shared.game.quiz.Packs
 import dev.partyline.shared.game.memory.MemoryGame
+import dev.partyline.shared.game.quiz.Packs
 import dev.partyline.shared.game.quiz.QuizGame
 import dev.partyline.shared.protocol.WireCodec
+import io.ktor.server.application.install
 import io.ktor.server.engine.EmbeddedServer
 import io.ktor.server.engine.embeddedServer
 import io.ktor.server.netty.Netty
@@ -47,6 +49,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         tcp.start(scope)
         val server = embeddedServer(Netty, port = config.httpPort, host = config.host) {
             installWebSockets(config)
+            install(SecurityHeaders)
             routing {
                 gameSocket(config, runner)
                 httpRoutes(codec, rooms, packs, NAME)

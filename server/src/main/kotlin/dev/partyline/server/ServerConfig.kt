@@ -31,6 +31,8 @@ data class ServerConfig(
     val maxPlayersCeiling: Int = 10_000,
     /** Members beyond players (spectators) a room holds at most. */
     val maxSpectators: Int = 1_000,
+    /** Browser origins (`https://host[:port]`) allowed to open a WebSocket besides the server's own. */
+    val allowedOrigins: List<String> = emptyList(),
 ) {
     val pingIntervalMillis: Long get() = idleTimeoutMillis / 3
 }

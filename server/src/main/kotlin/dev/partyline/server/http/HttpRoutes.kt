@@ -6,14 +6,24 @@ import dev.partyline.shared.protocol.PackSummary
 import dev.partyline.shared.protocol.RoomList
 import dev.partyline.shared.protocol.WireCodec
 import io.ktor.http.ContentType
+import io.ktor.http.HttpStatusCode
+import io.ktor.server.response.respond
+import io.ktor.server.response.respondRedirect
 import io.ktor.server.http.content.staticResources
 import io.ktor.server.response.respondText
 import io.ktor.server.routing.Route
 import io.ktor.server.routing.get
 
+private val SHARE_CODE = Regex("[A-Za-z0-9]{1,12}")
+
 /** The read-only HTTP side: the static web client, health, and JSON read-outs of packs and public rooms. */
 fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSummary>, serverName: String) {
     staticResources("/", "web")
+    // A shareable join link: the client reads the code from the fragment.
+    get("/join/{code}") {
+        val code = call.parameters["code"].orEmpty()
+        if (code.matches(SHARE_CODE)) call.respondRedirect("/#${code.uppercase()}") else call.respond(HttpStatusCode.NotFound)
+    }
     get("/health") {
         call.respondText("{\"status\":\"ok\",\"server\":\"$serverName\",\"rooms\":${rooms.count()}}", ContentType.Application.Json)
     }

@@ -6,9 +6,14 @@ import dev.partyline.server.transport.Inbound
 import dev.partyline.server.transport.Transport
 import dev.partyline.server.transport.Utf8
 import io.ktor.server.application.Application
+import io.ktor.http.HttpHeaders
+import io.ktor.http.HttpStatusCode
+import io.ktor.server.application.createRouteScopedPlugin
 import io.ktor.server.application.install
+import io.ktor.server.response.respondText
 import io.ktor.server.plugins.origin
 import io.ktor.server.routing.Route
+import io.ktor.server.routing.route
 import io.ktor.server.websocket.DefaultWebSocketServerSession
 import io.ktor.server.websocket.WebSockets
 import io.ktor.server.websocket.webSocket
@@ -27,10 +32,31 @@ fun Application.installWebSockets(config: ServerConfig) {
     }
 }
 
-/** `GET /ws`: one JSON message per text frame, run by the same [ConnectionRunner] as TCP. */
+/**
+ * `GET /ws`: one JSON message per text frame, run by the same [ConnectionRunner] as TCP. An
+ * upgrade from a page of a foreign origin is refused with 403 before it completes.
+ */
 fun Route.gameSocket(config: ServerConfig, runner: ConnectionRunner) {
-    webSocket("/ws") {
-        runner.run(call.request.origin.remoteHost, FrameTransport(this, config.maxLineBytes))
+    route("/ws") {
+        install(OriginCheck) { policy = OriginPolicy(config.allowedOrigins) }
+        webSocket {
+            runner.run(call.request.origin.remoteHost, FrameTransport(this, config.maxLineBytes))
+        }
+    }
+}
+
+/** The configuration of [OriginCheck]. */
+class OriginCheckConfig {
+    var policy = OriginPolicy(emptyList())
+}
+
+private val OriginCheck = createRouteScopedPlugin("OriginCheck", ::OriginCheckConfig) {
+    val policy = pluginConfig.policy
+    onCall { call ->
+        val origin = call.request.headers[HttpHeaders.Origin]
+        if (!policy.permits(origin, call.request.headers[HttpHeaders.Host])) {
+            call.respondText("WebSocket connections from ${origin?.take(100)} are not allowed", status = HttpStatusCode.Forbidden)
+        }
     }
 }
 

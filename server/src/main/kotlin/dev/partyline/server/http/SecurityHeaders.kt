@@ -1,0 +1,20 @@
+package dev.partyline.server.http
+
+import io.ktor.server.application.createApplicationPlugin
+
+/**
+ * Headers on every HTTP response: a Content-Security-Policy that lets the web client load only
+ * its own files and talk only to its own server, so injected text could never run as script.
+ */
+val SecurityHeaders = createApplicationPlugin("SecurityHeaders") {
+    onCall { call ->
+        val headers = call.response.headers
+        headers.append("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        headers.append("X-Content-Type-Options", "nosniff")
+        headers.append("Referrer-Policy", "no-referrer")
+    }
+}
+
+const val CONTENT_SECURITY_POLICY =
+    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
