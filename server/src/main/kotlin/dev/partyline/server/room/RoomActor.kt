@@ -173,6 +173,7 @@ class RoomActor(
                     return false
                 }
                 is Step.Next -> {
+                    play = step.play // the joiner's snapshot already shows them seated in the game
                     seat(member, joiner.re)
                     apply(step, null)
                 }

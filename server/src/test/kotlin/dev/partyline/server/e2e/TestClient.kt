@@ -22,6 +22,7 @@ import kotlinx.coroutines.cancel
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withTimeout
+import kotlinx.coroutines.withTimeoutOrNull
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.jsonObject
@@ -151,8 +152,9 @@ private class WsTestClient(private val session: WebSocketSession, label: String)
 
     override suspend fun sendRaw(text: String) = session.send(Frame.Text(text))
 
+    /** Sends a close frame (within a second), then stops reading: the server sees the drop at once. */
     override fun close() {
-        scope.launch { runCatching { session.close() } }
-        super.close()
+        scope.launch { withTimeoutOrNull(1_000) { runCatching { session.close() } } }
+            .invokeOnCompletion { super.close() }
     }
 }

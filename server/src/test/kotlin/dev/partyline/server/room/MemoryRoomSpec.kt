@@ -202,6 +202,20 @@ class MemoryRoomSpec : FunSpec({
         }
     }
 
+    test("a late joiner of a race gets a board of their own and sees themselves in the progress of their snapshot") {
+        runTest {
+            val h = memoryRoom(mode = "race").started(listOf(ADA))
+            h.send(ADA, Flip(pairs()[0].first))
+            h.join(BOB) shouldBe true
+            val board = h.of(BOB).all.first().obj("board")
+            board.obj("progress").mapValues { it.value.jsonPrimitive.long } shouldBe mapOf(HOST.value to 0L, ADA.value to 0L, BOB.value to 0L)
+            board.obj("faceUp").shouldBeEmpty()
+            h.send(BOB, Flip(pairs()[0].first))
+            h.send(BOB, Flip(pairs()[0].second))
+            h.of(BOB).fresh().ofType("match").single().num("score") shouldBe 1
+        }
+    }
+
     test("in a race a snapshot shows a player only their own board, and a spectator no cards at all") {
         runTest {
             val h = memoryRoom(mode = "race").started(listOf(ADA))
