@@ -139,6 +139,21 @@ function render(state, prev) {
 
   renderChat(state);
   renderChrome(state, prev);
+  holdFinal(state);
+}
+
+/** The final reveal stays up this long before the podium (game_over follows it at once). */
+const FINAL_HOLD_MS = 4000;
+let finalTimer = null;
+
+function holdFinal(state) {
+  const holding = Boolean(state.room && state.room.quiz && state.room.quiz.holdFinal);
+  if (holding && !finalTimer) {
+    finalTimer = setTimeout(() => {
+      finalTimer = null;
+      store.dispatch({ type: 'local/show-final' });
+    }, FINAL_HOLD_MS);
+  }
 }
 
 function renderChat(state) {

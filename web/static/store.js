@@ -41,7 +41,7 @@ export const iHost = (room) => Boolean(room && room.you && room.you.role === 'ho
 export function screenOf(state) {
   const room = state.room;
   if (!room) return 'home';
-  if (room.state === 'finished' || room.over) return 'game-over';
+  if ((room.state === 'finished' || room.over) && !(room.quiz && room.quiz.holdFinal)) return 'game-over';
   if (room.state === 'lobby') return 'lobby';
   if (room.game === 'memory') return 'memory';
   return room.quiz.phase === 'reveal' ? 'quiz-reveal' : 'quiz-question';
@@ -199,12 +199,15 @@ function inRoom(room, msg, me) {
       const line = { from: msg.from, name: msg.name, text: msg.text, seq: msg.seq };
       return { ...room, chat: [...room.chat, line].slice(-100) };
     }
-    case 'game_over':
-      return {
-        ...applyScores(room, msg.leaderboard),
-        state: 'finished',
-        over: { leaderboard: msg.leaderboard, reason: msg.reason || 'finished', seed: msg.seed ?? null },
-      };
+    case 'game_over': {
+      const over = { leaderboard: msg.leaderboard, reason: msg.reason || 'finished', seed: msg.seed ?? null };
+      // The last reveal comes right before game_over: hold it on screen a moment (see app.js).
+      const q = room.quiz;
+      const quiz = q && q.phase === 'reveal' && q.reveal && q.reveal.last ? { ...q, holdFinal: true } : q;
+      return { ...applyScores(room, msg.leaderboard), state: 'finished', over, quiz };
+    }
+    case 'local/show-final':
+      return room.quiz && room.quiz.holdFinal ? { ...room, quiz: { ...room.quiz, holdFinal: false } } : room;
     case 'paused':
       return patchGame(room, { paused: true, remaining: msg.remaining ?? null });
     case 'resumed':

@@ -1,5 +1,5 @@
 // Game over: the podium, your place, and the full standings.
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { announce } from '../live.js';
 import { leaderboard, podium } from '../components/leaderboard.js';
 import { iPlay } from '../store.js';
@@ -26,7 +26,7 @@ export function gameOverScreen(ctx) {
       const unit = room.game === 'memory' ? 'pairs' : 'pts';
       const mine = standings.find((e) => e.player === me);
       const winner = standings[0];
-      el.replaceChildren(
+      fill(el,
         h('h1', { class: 'over-title' }, REASONS[reason] || REASONS.finished),
         standings.length ? podium(standings, { unit }) : h('p', { class: 'muted' }, 'Nobody scored this time.'),
         iPlay(room) && mine && h('p', { class: 'my-place', 'data-test': 'my-place' },

@@ -38,6 +38,14 @@ export function memoryScreen(ctx) {
     fill(boardSlot, grid);
   }
 
+  /** Tells the CSS how much height is left under the board's top, so square cards fit the viewport. */
+  function fitBoard() {
+    if (!board) return;
+    const top = board.el.getBoundingClientRect().top + window.scrollY;
+    board.el.style.setProperty('--avail', `${Math.max(220, window.innerHeight - top - 16)}px`);
+  }
+  window.addEventListener('resize', fitBoard);
+
   /** Arrow keys move the focus across the grid, skipping cards that cannot be flipped. */
   function arrows(event, cols) {
     const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols }[event.key];
@@ -91,13 +99,15 @@ export function memoryScreen(ctx) {
     setText(status, m.paused ? '⏸ Paused by the host' : m.hideAt ? '✘ No match — turning back…' : myMove ? (up === 1 ? 'Now find its pair!' : 'Flip a card.') : '');
     status.classList.toggle('miss', Boolean(m.hideAt));
 
+    el.classList.toggle('watch-race', !seesBoard);
     if (seesBoard) {
       if (!board || board.size !== `${m.rows}x${m.cols}`) buildBoard(m);
       board.el.classList.toggle('my-turn', canFlip);
       paintCards(m, canFlip);
+      fitBoard();
     } else if (board || !boardSlot.firstChild) {
       board = null;
-      fill(boardSlot, h('p', { class: 'race-watch' }, '🏁 Everyone is racing on their own board. Watch the progress!'));
+      fill(boardSlot, h('p', { class: 'race-watch' }, 'Everyone is racing on their own board — watch the progress!'));
     }
 
     fill(side, race
@@ -114,6 +124,9 @@ export function memoryScreen(ctx) {
     el,
     update(state) {
       render(state);
+    },
+    unmount() {
+      window.removeEventListener('resize', fitBoard);
     },
   };
 }

@@ -55,7 +55,14 @@ export function quizScreen(ctx) {
     if (question && draft.index !== question.index) draft = { index: question.index, selected: new Set(), text: '' };
 
     fill(header, headerOf(room, quiz));
-    fill(controls, iHost(room) ? hostBar({ paused: quiz.paused, skipLabel: quiz.phase === 'reveal' ? 'Next question' : 'Skip question', send }) : null);
+    if (room.over) {
+      fill(controls, h('button', {
+        type: 'button', class: 'btn btn-primary', 'data-test': 'show-podium',
+        onclick: () => ctx.store.dispatch({ type: 'local/show-final' }),
+      }, '🏆 See the final results'));
+    } else {
+      fill(controls, iHost(room) ? hostBar({ paused: quiz.paused, skipLabel: quiz.phase === 'reveal' ? 'Next question' : 'Skip question', send }) : null);
+    }
     if (quiz.phase === 'waiting' || !question) {
       fill(body, h('p', { class: 'big-wait' }, 'Get ready…'));
     } else if (quiz.phase === 'question') {
@@ -202,7 +209,7 @@ export function quizScreen(ctx) {
     el,
     update(state, prev) {
       const before = prev && prev.room;
-      if (before && before.you === state.room.you && samePhase(before.quiz, state.room.quiz)) paintProgress(state.room);
+      if (before && before.you === state.room.you && before.over === state.room.over && samePhase(before.quiz, state.room.quiz)) paintProgress(state.room);
       else render(state);
     },
     unmount() {
