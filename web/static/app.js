@@ -172,6 +172,7 @@ function renderChat(state) {
 function renderChrome(state, prev) {
   banner.hidden = state.conn !== 'reconnecting';
   replaced.hidden = state.conn !== 'stopped';
+  screenEl.inert = state.conn === 'stopped'; // this tab no longer plays: nothing in it can be pressed
   if (state.room) {
     fill(topRoom,
       h('span', { class: 'topbar-code mono', 'aria-label': 'Room code' }, state.room.code),

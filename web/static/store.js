@@ -64,7 +64,7 @@ export function reduce(state, action) {
     case 'session_lost':
       return state.room ? { ...state, room: null, notice: 'Your seat expired while you were away. Join again with the code.' } : state;
     case 'room':
-      return { ...state, room: roomFrom(action, state.room), notice: null };
+      return { ...state, room: roomFrom(action, state.room), notice: null, error: null };
     case 'left':
       return { ...state, room: null };
     case 'goodbye':
