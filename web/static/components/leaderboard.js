@@ -26,13 +26,13 @@ export function leaderboard(entries, { me = null, gains = null, limit = Infinity
     }));
 }
 
-/** The top three on steps: 2nd, 1st, 3rd from left to right (CSS orders them). */
+/** The top three on steps: 2nd, 1st, 3rd from left to right (CSS orders them); tied players share a medal. */
 export function podium(entries, { unit = 'pts' } = {}) {
   const medals = ['🥇', '🥈', '🥉'];
   return h('ol', { class: 'podium', 'data-test': 'podium', 'aria-label': 'Podium' },
     entries.slice(0, 3).map((e, i) =>
       h('li', { class: `podium-entry place-${i + 1}`, 'data-test': 'podium-entry', 'data-player-id': e.player, 'data-rank': String(e.rank) },
-        h('span', { class: 'medal', 'aria-hidden': 'true' }, medals[i]),
+        h('span', { class: 'medal', 'aria-hidden': 'true' }, medals[Math.min(e.rank, 3) - 1]),
         h('span', { class: 'podium-name' }, e.name),
         h('span', { class: 'podium-score' }, `${e.score} ${unit}`),
         h('span', { class: 'podium-step' }, ordinal(e.rank)))));

@@ -179,14 +179,15 @@ export function quizScreen(ctx) {
     return [
       question && h('h2', { class: 'question-text small', 'data-test': 'question-text' }, question.text),
       iPlay(room) && feedback(result, reveal, me),
-      question && question.kind !== 'typed' && question.choices
-        ? distribution(question, reveal, mine)
-        : h('div', { class: 'accepted' }, h('span', { class: 'label' }, 'Accepted answers'),
-          h('ul', {}, (reveal.accept || []).map((a) => h('li', {}, `✓ ${a}`))),
-          mine && mine.text && h('p', { class: 'muted' }, 'You wrote: ', h('q', {}, mine.text))),
-      h('section', { class: 'standings' },
-        h('h3', { class: 'card-title' }, reveal.last ? 'Final standings' : 'Leaderboard'),
-        leaderboard(reveal.leaderboard, { me, gains, limit: display ? 10 : 5 })),
+      h('div', { class: 'reveal-grid' },
+        question && question.kind !== 'typed' && question.choices
+          ? distribution(question, reveal, mine)
+          : h('div', { class: 'accepted' }, h('span', { class: 'label' }, 'Accepted answers'),
+            h('ul', {}, (reveal.accept || []).map((a) => h('li', {}, `✓ ${a}`))),
+            mine && mine.text && h('p', { class: 'muted' }, 'You wrote: ', h('q', {}, mine.text))),
+        h('section', { class: 'standings' },
+          h('h3', { class: 'card-title' }, reveal.last ? 'Final standings' : 'Leaderboard'),
+          leaderboard(reveal.leaderboard, { me, gains, limit: display ? 8 : 5 }))),
       h('p', { class: 'muted next-hint' }, reveal.last ? 'And the winner is…' : 'Next question coming up…'),
     ];
   }
