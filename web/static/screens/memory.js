@@ -31,10 +31,17 @@ export function memoryScreen(ctx) {
           h('span', { class: 'card-back', 'aria-hidden': 'true' }),
           h('span', { class: 'card-front' })),
         h('span', { class: 'matched-mark', 'aria-hidden': 'true' }, '✓')));
-    const grid = h('div', { class: 'board', role: 'group', 'aria-label': `Memory board, ${m.rows} rows by ${m.cols} columns`, onkeydown: (e) => arrows(e, m.cols) }, cards);
+    const grid = h('div', {
+      class: 'board', role: 'group', tabindex: '-1', 'aria-label': `Memory board, ${m.rows} rows by ${m.cols} columns`,
+      onkeydown: (e) => arrows(e, m.cols),
+      onfocusin: (e) => {
+        const i = cards.indexOf(e.target);
+        if (i >= 0) board.lastFocus = i;
+      },
+    }, cards);
     grid.style.setProperty('--rows', String(m.rows));
     grid.style.setProperty('--cols', String(m.cols));
-    board = { el: grid, cards, size: `${m.rows}x${m.cols}` };
+    board = { el: grid, cards, size: `${m.rows}x${m.cols}`, lastFocus: 0 };
     fill(boardSlot, grid);
   }
 
@@ -62,6 +69,8 @@ export function memoryScreen(ctx) {
   }
 
   function paintCards(m, canFlip) {
+    const active = document.activeElement;
+    const hadFocus = active === board.el || board.cards.includes(active);
     m.cards.forEach((card, i) => {
       const button = board.cards[i];
       const pending = m.pending.includes(i);
@@ -80,6 +89,19 @@ export function memoryScreen(ctx) {
       button.disabled = !(canFlip && card.state === 'down' && !pending);
       button.classList.toggle('pending', pending);
     });
+    if (hadFocus) keepFocus();
+  }
+
+  /**
+   * A card that gets disabled (just flipped, or the turn passed) drops the keyboard focus: move it
+   * to the nearest card that can be flipped, or hold it on the board until one can.
+   */
+  function keepFocus() {
+    if (board.cards.includes(document.activeElement) && !document.activeElement.disabled) return;
+    const from = board.lastFocus;
+    const order = board.cards.map((_, i) => i).sort((a, b) => Math.abs(a - from) - Math.abs(b - from) || a - b);
+    const next = order.find((i) => !board.cards[i].disabled);
+    (next === undefined ? board.el : board.cards[next]).focus();
   }
 
   function render(state) {
