@@ -34,7 +34,8 @@ export function playsIn(room, role) {
   return false;
 }
 
-export const iPlay = (room) => Boolean(room && room.you && playsIn(room, room.you.role));
+/** Whether you play: a player promoted to host mid-game keeps playing (the game knows its seats). */
+export const iPlay = (room) => Boolean(room && room.you && (room.you.plays ?? playsIn(room, room.you.role)));
 export const iHost = (room) => Boolean(room && room.you && room.you.role === 'host');
 
 /** Which screen shows; the value of data-screen. */
@@ -193,7 +194,9 @@ function inRoom(room, msg, me) {
     case 'host_changed': {
       const host = msg.host || msg.player;
       const next = patchPlayers(room, (p) => (p.player === host ? { ...p, role: 'host' } : p));
-      return { ...next, host, you: me && host === me.player ? { ...room.you, role: 'host' } : room.you };
+      const promoted = me && host === me.player;
+      const you = promoted ? { ...room.you, role: 'host', plays: room.state === 'playing' ? iPlay(room) : undefined } : room.you;
+      return { ...next, host, you };
     }
     case 'chat': {
       const line = { from: msg.from, name: msg.name, text: msg.text, seq: msg.seq };

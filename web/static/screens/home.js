@@ -39,7 +39,7 @@ export function homeScreen(ctx) {
       codeInput.value = codeInput.value.toUpperCase().replace(/[^A-Z0-9]/g, '');
     },
   });
-  const joinAs = h('select', { id: 'join-as', class: 'input', 'data-test': 'join-as' },
+  const joinAs = h('select', { id: 'join-as', class: 'input input-big', 'data-test': 'join-as' },
     h('option', { value: 'player' }, '🎮 Play'), h('option', { value: 'spectator' }, '👀 Watch (spectator)'));
   const joinButton = h('button', { type: 'submit', class: 'btn btn-primary btn-big', 'data-test': 'join-submit' }, 'Join room');
   const joinForm = h('form', {

@@ -88,7 +88,7 @@ export function quizScreen(ctx) {
       q.points === 0 && h('span', { class: 'badge' }, 'just for fun'),
       open
         ? countdown({ deadline: quiz.paused ? null : q.deadline, totalMs: q.seconds * 1000, pausedMs: quiz.paused ? quiz.remaining : null })
-        : h('span', { class: 'badge phase-badge' }, quiz.reveal && quiz.reveal.last ? 'Final answer' : 'Answer'),
+        : h('span', { class: 'badge phase-badge' }, quiz.reveal && quiz.reveal.last ? 'Final results' : 'Results'),
     ];
   }
 
