@@ -17,22 +17,20 @@ export function createChat(send) {
     },
   }, input, h('button', { type: 'submit', class: 'chat-send', 'data-test': 'chat-send' }, 'Send'));
   const el = h('section', { class: 'chat panel', 'aria-label': 'Chat' }, h('h2', { class: 'panel-title' }, '💬 Chat'), log, form);
-  let shown = 0;
+  let lastSeq = -1;
 
   return {
     el,
-    /** Appends the lines not shown yet (the store keeps the last 100). */
+    /** Appends the lines newer than those shown (the store keeps the last 100, each with its room seq). */
     update(lines) {
-      if (lines.length < shown) {
-        log.replaceChildren();
-        shown = 0;
-      }
+      const fresh = lines.filter((line) => line.seq > lastSeq);
+      if (fresh.length === 0) return;
       const nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
-      for (const line of lines.slice(shown)) {
+      for (const line of fresh) {
         log.append(h('li', { class: 'chat-line', 'data-test': 'chat-line', 'data-player-id': line.from },
           h('b', { class: `chat-name hue-text-${hue(line.from)}` }, line.name), ' ', h('span', { class: 'chat-text' }, line.text)));
       }
-      shown = lines.length;
+      lastSeq = fresh[fresh.length - 1].seq;
       while (log.children.length > 100) log.firstElementChild.remove();
       if (nearBottom) log.scrollTop = log.scrollHeight;
     },

@@ -180,7 +180,7 @@ export function quizScreen(ctx) {
       question && h('h2', { class: 'question-text small', 'data-test': 'question-text' }, question.text),
       iPlay(room) && feedback(result, reveal, me),
       h('div', { class: 'reveal-grid' },
-        question && question.kind !== 'typed' && question.choices
+        !question ? null : question.kind !== 'typed'
           ? distribution(question, reveal, mine)
           : h('div', { class: 'accepted' }, h('span', { class: 'label' }, 'Accepted answers'),
             h('ul', {}, (reveal.accept || []).map((a) => h('li', {}, `✓ ${a}`))),
