@@ -135,6 +135,7 @@ function render(state, prev) {
   }
   screenEl.dataset.screen = screenOf(state);
   document.body.classList.toggle('in-room', Boolean(state.room));
+  document.body.classList.toggle('resuming', state.resuming && !state.room);
   document.body.classList.toggle('display', Boolean(state.room) && !iPlay(state.room));
 
   renderChat(state);
@@ -205,7 +206,10 @@ render(store.getState(), null);
 startTicking();
 // A kept session (a refresh, a dropped network) takes its seat back; otherwise we connect on
 // the first create or join, when there is a name to say hello with.
-if (connection.hasSession) connection.start({ as: ctx.savedName() || undefined });
+if (connection.hasSession) {
+  store.dispatch({ type: 'local/resuming' });
+  connection.start({ as: ctx.savedName() || undefined });
+}
 
 /** Read-only hooks for browser tests. */
 Object.defineProperty(window, 'partyline', {

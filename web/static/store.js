@@ -7,6 +7,7 @@ export const initialState = {
   room: null, // see roomFrom()
   error: null, // { code, message, at } the latest error, server's or ours
   notice: null, // a sentence about why we are back home (kicked, room gone, ...)
+  resuming: false, // a kept session is being resumed: its room (if any) is not known yet
 };
 
 export function createStore(reducer, state) {
@@ -59,13 +60,16 @@ export function reduce(state, action) {
         // A resumed session gets its room snapshot next (before 'sync'); a new one has no room.
         room: action.resumed && state.room ? { ...state.room, stale: true } : null,
       };
+    case 'local/resuming':
+      return { ...state, resuming: true };
     case 'sync':
-      if (state.room && state.room.stale) return { ...state, room: null, notice: 'You are no longer in that room.' };
-      return state;
+      if (state.room && state.room.stale) return { ...state, resuming: false, room: null, notice: 'You are no longer in that room.' };
+      return { ...state, resuming: false };
     case 'session_lost':
-      return state.room ? { ...state, room: null, notice: 'Your seat expired while you were away. Join again with the code.' } : state;
+      if (!state.room) return { ...state, resuming: false };
+      return { ...state, resuming: false, room: null, notice: 'Your seat expired while you were away. Join again with the code.' };
     case 'room':
-      return { ...state, room: roomFrom(action, state.room), notice: null, error: null };
+      return { ...state, resuming: false, room: roomFrom(action, state.room), notice: null, error: null };
     case 'left':
       return { ...state, room: null };
     case 'goodbye':
