@@ -1,0 +1,99 @@
+// Lobby: the room code and link to share, who is in, and the host's start and kick controls.
+import { h, fill, setText } from '../dom.js';
+import { playerList } from '../components/players.js';
+import { iHost, iPlay, playsIn } from '../store.js';
+import { plural } from '../words.js';
+
+export function lobbyScreen(ctx, room) {
+  const link = joinLink(room.code);
+  const players = h('div', { class: 'players-slot' });
+  const counts = h('p', { class: 'counts muted', 'aria-live': 'polite' });
+  const startSlot = h('div', { class: 'start-slot' });
+
+  const el = h('div', { class: 'lobby' },
+    h('section', { class: 'share card', 'aria-label': 'Invite people' },
+      h('p', { class: 'share-lead' }, 'Join on your phone with this code'),
+      h('div', { class: 'code-row' },
+        h('output', { class: 'room-code mono', 'data-test': 'room-code', 'aria-label': `Room code ${spell(room.code)}` }, room.code),
+        copyButton('Copy code', room.code, 'copy-code')),
+      h('div', { class: 'link-row' },
+        h('a', { class: 'join-link', 'data-test': 'join-link', href: link }, link),
+        copyButton('Copy link', link, 'copy-link'))),
+    h('section', { class: 'card lobby-players', 'aria-label': 'Who is here' },
+      h('h2', { class: 'card-title' }, gameTitle(room)),
+      h('p', { class: 'muted' }, gameSummary(room)),
+      counts,
+      players),
+    startSlot);
+
+  return {
+    el,
+    update(state) {
+      const r = state.room;
+      const me = state.me && state.me.player;
+      const host = iHost(r);
+      fill(players, playerList(r, { me, onKick: host ? (p) => ctx.send({ type: 'kick', player: p.player }) : null }));
+      const playing = r.players.filter((p) => playsIn(r, p.role)).length;
+      const spectators = r.players.filter((p) => p.role === 'spectator').length;
+      setText(counts, `${plural(playing, 'player')} · `);
+      counts.append(h('span', { 'data-test': 'spectator-count', 'data-count': String(spectators) }, plural(spectators, 'spectator')));
+      fill(startSlot, host
+        ? h('div', { class: 'start-box' },
+          h('button', { type: 'button', class: 'btn btn-primary btn-huge', 'data-test': 'start', onclick: () => ctx.send({ type: 'start' }) }, '▶ Start the game'),
+          h('p', { class: 'muted' }, playing === 0 ? 'Waiting for the first player to join…' : `${plural(playing, 'player')} ready.`))
+        : h('p', { class: 'waiting', role: 'status' },
+          h('span', { class: 'dots', 'aria-hidden': 'true' }, '● ● ●'),
+          iPlay(r) ? ' You are in! Waiting for the host to start…' : ' Watching. Waiting for the host to start…'));
+    },
+  };
+}
+
+export function joinLink(code) {
+  return `${location.origin}/join/${code}`;
+}
+
+/** "A B C" so a screen reader reads a code letter by letter. */
+function spell(code) {
+  return code.split('').join(' ');
+}
+
+function gameTitle(room) {
+  return room.game === 'memory' ? '🃏 Memory' : '🧠 Quiz';
+}
+
+function gameSummary(room) {
+  const o = room.options;
+  if (room.game === 'memory') {
+    const mode = o.mode === 'race' ? 'race: everyone on their own board' : `taking turns, ${o.turnSeconds} s each`;
+    return `${o.rows} × ${o.cols} board · ${mode}`;
+  }
+  const source = o.pack ? `the “${o.pack}” pack` : 'the host’s own questions';
+  return `${plural(o.count, 'question')} from ${source} · ${o.seconds} s each · ${o.hostPlays ? 'the host plays too' : 'the host presents'}`;
+}
+
+function copyButton(label, text, test) {
+  const button = h('button', {
+    type: 'button', class: 'btn btn-small', 'data-test': test,
+    onclick: async () => {
+      const ok = await copy(text);
+      setText(button, ok ? '✓ Copied' : 'Select and copy');
+      setTimeout(() => setText(button, label), 1500);
+    },
+  }, label);
+  return button;
+}
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard API (plain http on a LAN address): copy through a temporary text field.
+    const field = h('textarea', { class: 'offscreen', readonly: true, value: text });
+    document.body.append(field);
+    field.select();
+    const ok = document.execCommand('copy');
+    field.remove();
+    return ok;
+  }
+}
