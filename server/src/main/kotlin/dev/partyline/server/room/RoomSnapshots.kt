@@ -58,6 +58,8 @@ class RoomSnapshots(
             put("you", buildJsonObject {
                 put("player", viewer.player.value)
                 put("role", viewer.role.name.lowercase())
+                // A player promoted to host keeps their seat in a running game: the game knows who plays.
+                put("plays", play?.scores?.containsKey(viewer.player) ?: table.plays(viewer.role))
             })
             (play?.view(viewer.player) ?: table.lobbyView()).forEach { (k, v) -> put(k, v) }
         }

@@ -5,6 +5,7 @@ import dev.partyline.server.room.RoomHarness.Companion.players
 import dev.partyline.server.room.RoomHarness.Companion.shouldBeError
 import dev.partyline.shared.protocol.CoreClientMessages as C
 import dev.partyline.shared.protocol.Goodbye
+import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Role
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.collections.shouldContainExactly
@@ -130,6 +131,24 @@ class RoomLifecycleSpec : FunSpec({
             }
             h.send(ADA, C.Start)
             h.of(BOB).fresh().one("question").num("index") shouldBe 0
+        }
+    }
+
+    test("a snapshot says whether you play; a player promoted to host in a running quiz keeps playing") {
+        runTest {
+            val h = RoomHarness(this).open()
+            h.join(ADA)
+            h.join(CY, role = Role.SPECTATOR)
+            fun plays(member: PlayerId) = h.of(member).all.last { it.type == "room" }.obj("you").str("plays")
+            plays(HOST) shouldBe "false"
+            plays(ADA) shouldBe "true"
+            plays(CY) shouldBe "false"
+            h.send(HOST, C.Start)
+            h.leave(HOST) shouldBe true
+            h.detach(ADA)
+            h.room.reattach(ADA, h.connect(ADA)) shouldBe true
+            h.of(ADA).all.last { it.type == "room" }.obj("you").str("role") shouldBe "host"
+            plays(ADA) shouldBe "true"
         }
     }
 
