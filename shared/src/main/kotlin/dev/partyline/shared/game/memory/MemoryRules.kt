@@ -169,8 +169,8 @@ object MemoryRules {
         val player = state.player(id) ?: return Step.Next(state)
         val after = state.withPlayer(player.copy(left = true, connected = false))
         if (after.players.none { !it.left } && !after.over) return finish(after, "abandoned", emptyList())
-        // A missed pair still showing for a player who left turns down now: nobody waits for it.
-        return if (!after.race && after.turn == id) endTurn(after, now) else settleTurn(after, now)
+        // Like a drop: the turn passes at once, but a missed pair still showing stays up until its hide.
+        return settleTurn(after, now)
     }
 
     private fun resume(state: MemoryState, now: Long): Step {
