@@ -35,7 +35,7 @@ object MemoryRules {
 
     fun decide(state: MemoryState, input: GameInput, now: Long): Step = when (input) {
         is GameInput.Move -> when (val move = input.move) {
-            is Flip -> flip(state, input.player, move.card, now)
+            is Flip -> afterDue(state, now) { flip(it, input.player, move.card, now) }
             else -> reject(ErrorCode.WRONG_STATE, "that is not a move in memory")
         }
         is GameInput.Joined -> joined(state, input.seat, now)
@@ -49,6 +49,7 @@ object MemoryRules {
             state.over -> reject(ErrorCode.WRONG_STATE, "the game is over")
             state.pausedAt != null -> reject(ErrorCode.WRONG_STATE, "the game is paused; resume it first")
             state.race -> reject(ErrorCode.WRONG_STATE, "a race has no turns to pass")
+            state.turn == null -> reject(ErrorCode.WRONG_STATE, "nobody is on turn")
             else -> endTurn(state, now)
         }
         GameInput.Pause -> when {
@@ -108,13 +109,8 @@ object MemoryRules {
 
     private fun tick(state: MemoryState, now: Long): Step.Next = when {
         state.over || state.pausedAt != null -> Step.Next(state)
-        state.race -> {
-            val due = state.boards.filterValues { (it.hideAt ?: Long.MAX_VALUE) <= now }
-            Step.Next(
-                due.keys.fold(state) { next, owner -> next.withBoard(owner, next.boardOf(owner).copy(up = emptyList(), hideAt = null)) },
-                due.map { (owner, board) -> Emit(Audience.Only(owner), Hide(board.up, owner)) },
-            )
-        }
+        state.race -> state.boards.filterValues { (it.hideAt ?: Long.MAX_VALUE) <= now }.keys
+            .fold(Step.Next(state)) { step, owner -> hideOwn(step.memory, owner).after(step.emits) }
         state.shared.hideAt != null -> if (now >= state.shared.hideAt) endTurn(state, now) else Step.Next(state)
         state.deadline != null && now >= state.deadline -> endTurn(state, now)
         else -> Step.Next(state)
@@ -122,12 +118,26 @@ object MemoryRules {
 
     /** Turns [owner]'s missed cards down at once; in turns mode the turn passes too. */
     private fun hide(state: MemoryState, owner: PlayerId, now: Long): Step.Next =
-        if (state.race) {
-            val board = state.boardOf(owner)
-            Step.Next(state.withBoard(owner, board.copy(up = emptyList(), hideAt = null)), listOf(Emit(Audience.Only(owner), Hide(board.up, owner))))
-        } else {
-            endTurn(state, now)
+        if (state.race) hideOwn(state, owner) else endTurn(state, now)
+
+    /** Turns the face-up cards of [owner]'s race board down. */
+    private fun hideOwn(state: MemoryState, owner: PlayerId): Step.Next {
+        val board = state.boardOf(owner)
+        return Step.Next(state.withBoard(owner, board.copy(up = emptyList(), hideAt = null)), listOf(Emit(Audience.Only(owner), Hide(board.up, owner))))
+    }
+
+    /**
+     * Settles what fell due by [now] (a miss to turn down, a lapsed turn) before [move], so a move
+     * is judged by the clock, not by when the timer's tick arrives. A refused move changes
+     * nothing: what fell due is then left to that tick.
+     */
+    private fun afterDue(state: MemoryState, now: Long, move: (MemoryState) -> Step): Step {
+        val due = tick(state, now)
+        return when (val step = move(due.memory)) {
+            is Step.Next -> step.after(due.emits)
+            is Step.Rejected -> step
         }
+    }
 
     /** Ends the current turn: its face-up unmatched cards turn down and the next connected player is on. */
     private fun endTurn(state: MemoryState, now: Long): Step.Next {
@@ -183,7 +193,8 @@ object MemoryRules {
             shared = state.shared.shifted(),
             boards = state.boards.mapValues { it.value.shifted() },
         )
-        return settleTurn(resumed, now).before(everyone(Resumed(resumed.deadline)))
+        val settled = settleTurn(resumed, now)
+        return settled.before(everyone(Resumed(settled.memory.deadline)))
     }
 
     private fun finish(state: MemoryState, reason: String, emits: List<Emit>): Step.Next {
@@ -206,6 +217,8 @@ object MemoryRules {
     private fun MemoryState.withPlayer(player: MemoryPlayer) = copy(players = players.map { if (it.id == player.id) player else it })
 
     private fun MemoryState.withBoard(owner: PlayerId, board: Board) = if (race) copy(boards = boards + (owner to board)) else copy(shared = board)
+
+    private val Step.Next.memory: MemoryState get() = play as MemoryState
 
     private fun Step.Next.after(earlier: List<Emit>) = copy(emits = earlier + emits)
 

@@ -30,6 +30,12 @@ class MemoryControlSpec : FunSpec({
     fun everyone(message: ServerMessage) = Emit(Audience.Everyone, message)
     fun seat(player: PlayerId) = Seat(player, player.value.removePrefix("p_"))
 
+    test("skip with nobody on turn is refused: there is no turn to pass") {
+        val r = MemoryRun.start(game, offline = setOf(ADA, BOB))
+        r.state.turn shouldBe null
+        r.rejected(GameInput.Skip, T0 + 1_000).code shouldBe ErrorCode.WRONG_STATE
+    }
+
     test("pausing stops the clock: the time left is announced, no wake-up, no flips") {
         val r = MemoryRun.start(game)
         r.next(GameInput.Pause, T0 + 5_000) shouldContainExactly listOf(everyone(Paused(10_000)))
@@ -170,12 +176,12 @@ class MemoryControlSpec : FunSpec({
         r.next(GameInput.Tick, T0 + 2_500).map { it.message } shouldContainExactly listOf(Hide(r.deal.miss, ADA), Turn(BOB, T0 + 17_500))
     }
 
-    test("the player on turn dropping or leaving during a pause hands the turn on when the game resumes") {
+    test("the player on turn dropping or leaving during a pause hands the turn on when the game resumes, and resumed gives the new turn's deadline") {
         for (input in listOf(GameInput.Presence(ADA, false), GameInput.Gone(ADA))) {
             val r = MemoryRun.start(game)
             r.next(GameInput.Pause, T0 + 1_000)
             r.next(input, T0 + 2_000).shouldBeEmpty()
-            r.next(GameInput.Resume, T0 + 5_000).map { it.message } shouldContainExactly listOf(Resumed(T0 + 19_000), Turn(BOB, T0 + 20_000))
+            r.next(GameInput.Resume, T0 + 5_000).map { it.message } shouldContainExactly listOf(Resumed(T0 + 20_000), Turn(BOB, T0 + 20_000))
         }
     }
 

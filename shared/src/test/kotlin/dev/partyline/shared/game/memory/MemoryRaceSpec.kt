@@ -62,6 +62,17 @@ class MemoryRaceSpec : FunSpec({
         r.flipBoth(BOB, listOf(b, a), T0 + 2_000).only<Match>() shouldBe Match(listOf(b, a), BOB, 1)
     }
 
+    test("a flip at hideAt, before the timer's tick, turns the missed pair down first and is taken") {
+        val r = MemoryRun.start(race)
+        val (a, b) = r.deal.miss
+        r.flipBoth(ADA, listOf(a, b), T0 + 1_000)
+        r.flip(ADA, a, T0 + 2_500) shouldContainExactly listOf(
+            only(ADA, Hide(listOf(a, b), ADA)),
+            only(ADA, Flipped(a, r.deal.deck[a], ADA)),
+        )
+        r.state.wakeAt shouldBe null
+    }
+
     test("a miss holds up only its own player, until hideAt") {
         val r = MemoryRun.start(race)
         val (a, b) = r.deal.miss

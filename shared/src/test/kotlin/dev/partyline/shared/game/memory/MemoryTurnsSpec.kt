@@ -27,6 +27,13 @@ class MemoryTurnsSpec : FunSpec({
 
     fun everyone(message: ServerMessage) = Emit(Audience.Everyone, message)
 
+    test("a flip after the deadline, before the timer's tick, is judged by the clock: the turn has passed") {
+        val r = MemoryRun.start(game)
+        r.refusedFlip(ADA, 0, T0 + 15_000).code shouldBe ErrorCode.NOT_YOUR_TURN
+        r.state.turn shouldBe ADA // a refusal changes nothing; the tick passes the turn
+        r.next(GameInput.Tick, T0 + 15_000).only<Turn>().player shouldBe BOB
+    }
+
     test("the first connected seat begins, with a deadline turnSeconds away") {
         val r = MemoryRun.start(game, listOf(ADA, BOB, CY), offline = setOf(ADA))
         r.opening shouldContainExactly listOf(everyone(BoardStarted(2, 4, MemoryMode.TURNS, 4, BOB, T0 + 15_000)))
