@@ -2,7 +2,7 @@ package dev.partyline.server.room
 
 import dev.partyline.server.room.RoomHarness.Companion.shouldBeError
 import dev.partyline.shared.game.memory.Faces
-import dev.partyline.shared.game.memory.Flip
+import dev.partyline.shared.game.memory.FlipCard
 import dev.partyline.shared.game.memory.MemoryGame
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Role
@@ -34,7 +34,7 @@ class MemoryRoomSpec : FunSpec({
                 it.num("deadline") shouldBe 5_000
             }
             h.advance(1_000)
-            h.send(HOST, Flip(0))
+            h.send(HOST, FlipCard(0))
             h.of(BOB).fresh().one("flipped").str("face") shouldBe deck[0]
             h.settle()
             h.advance(3_999)
@@ -55,12 +55,12 @@ class MemoryRoomSpec : FunSpec({
             val h = memoryRoom(missMillis = 1_500).started(listOf(ADA))
             h.settle()
             val (a, b) = miss()
-            h.send(HOST, Flip(a))
-            h.send(HOST, Flip(b))
+            h.send(HOST, FlipCard(a))
+            h.send(HOST, FlipCard(b))
             h.of(ADA).fresh().types() shouldContainExactly listOf("flipped", "flipped", "miss")
-            h.send(HOST, Flip(pairOf(a).second), JsonPrimitive(1))
+            h.send(HOST, FlipCard(pairOf(a).second), JsonPrimitive(1))
             h.of(HOST).all.last().shouldBeError("wrong_state", JsonPrimitive(1))
-            h.send(ADA, Flip(pairOf(a).second), JsonPrimitive(2))
+            h.send(ADA, FlipCard(pairOf(a).second), JsonPrimitive(2))
             h.of(ADA).all.last().shouldBeError("not_your_turn", JsonPrimitive(2))
             h.settle()
             h.advance(1_499)
@@ -69,7 +69,7 @@ class MemoryRoomSpec : FunSpec({
             val events = h.of(ADA).fresh()
             events.types() shouldContainExactly listOf("hide", "turn")
             events.one("turn").num("deadline") shouldBe 1_500 + 15_000
-            h.send(ADA, Flip(a))
+            h.send(ADA, FlipCard(a))
             h.of(HOST).fresh().one("flipped").str("by") shouldBe ADA.value
         }
     }
@@ -79,8 +79,8 @@ class MemoryRoomSpec : FunSpec({
             val h = memoryRoom().started(listOf(ADA))
             for ((i, pair) in pairs().withIndex()) {
                 h.advance(1_000)
-                h.send(HOST, Flip(pair.first))
-                h.send(HOST, Flip(pair.second))
+                h.send(HOST, FlipCard(pair.first))
+                h.send(HOST, FlipCard(pair.second))
                 val events = h.of(ADA).fresh()
                 events.one("match").num("score") shouldBe i + 1L
                 if (i < pairs().lastIndex) events.one("turn").let {
@@ -102,7 +102,7 @@ class MemoryRoomSpec : FunSpec({
             h.advance(4_000)
             h.send(HOST, C.Pause)
             h.of(ADA).fresh().one("paused").num("remaining") shouldBe 6_000
-            h.send(HOST, Flip(0), JsonPrimitive(1))
+            h.send(HOST, FlipCard(0), JsonPrimitive(1))
             h.of(HOST).all.last().shouldBeError("wrong_state", JsonPrimitive(1))
             h.advance(60_000)
             h.of(ADA).fresh().shouldBeEmpty()
@@ -119,8 +119,8 @@ class MemoryRoomSpec : FunSpec({
         runTest {
             val h = memoryRoom().started(listOf(ADA))
             val (a, b) = miss()
-            h.send(HOST, Flip(a))
-            h.send(HOST, Flip(b))
+            h.send(HOST, FlipCard(a))
+            h.send(HOST, FlipCard(b))
             h.settle()
             h.send(HOST, C.Skip)
             h.of(ADA).fresh().types() shouldContainExactly listOf("hide", "turn")
@@ -136,21 +136,21 @@ class MemoryRoomSpec : FunSpec({
             h.of(ADA).fresh().ofType("turn").single().str("player") shouldBe ADA.value
             h.settle()
             val (a, b) = miss()
-            h.send(ADA, Flip(a))
-            h.send(ADA, Flip(b))
+            h.send(ADA, FlipCard(a))
+            h.send(ADA, FlipCard(b))
             h.advance(1_500)
             h.of(BOB).fresh().one("turn").str("player") shouldBe BOB.value
-            h.send(BOB, Flip(a))
-            h.send(BOB, Flip(b))
+            h.send(BOB, FlipCard(a))
+            h.send(BOB, FlipCard(b))
             h.advance(1_500)
             h.of(BOB).fresh().one("turn").str("player") shouldBe ADA.value // the host is away: skipped
             h.room.reattach(HOST, h.connect(HOST)) shouldBe true
-            h.send(ADA, Flip(a))
-            h.send(ADA, Flip(b))
+            h.send(ADA, FlipCard(a))
+            h.send(ADA, FlipCard(b))
             h.advance(1_500)
             h.of(ADA).fresh().ofType("turn").last().str("player") shouldBe BOB.value
-            h.send(BOB, Flip(a))
-            h.send(BOB, Flip(b))
+            h.send(BOB, FlipCard(a))
+            h.send(BOB, FlipCard(b))
             h.advance(1_500)
             h.of(ADA).fresh().ofType("turn").last().str("player") shouldBe HOST.value
         }
@@ -160,9 +160,9 @@ class MemoryRoomSpec : FunSpec({
         runTest {
             val h = memoryRoom().started(listOf(ADA))
             val (first, second) = pairs()
-            h.send(HOST, Flip(first.first))
-            h.send(HOST, Flip(first.second))
-            h.send(HOST, Flip(second.first))
+            h.send(HOST, FlipCard(first.first))
+            h.send(HOST, FlipCard(first.second))
+            h.send(HOST, FlipCard(second.first))
             h.detach(ADA)
             h.room.reattach(ADA, h.connect(ADA)) shouldBe true
             val board = h.of(ADA).fresh().first().also { it.type shouldBe "room" }.obj("board")
@@ -185,19 +185,19 @@ class MemoryRoomSpec : FunSpec({
             }
             h.settle()
             val (first, second) = pairs()
-            h.send(ADA, Flip(first.first))
-            h.send(HOST, Flip(second.first))
-            h.send(ADA, Flip(first.second))
+            h.send(ADA, FlipCard(first.first))
+            h.send(HOST, FlipCard(second.first))
+            h.send(ADA, FlipCard(first.second))
             h.of(ADA).fresh().types() shouldContainExactly listOf("flipped", "flipped", "match", "progress")
             h.of(HOST).fresh().types() shouldContainExactly listOf("flipped", "progress")
             h.of(CY).fresh().types() shouldContainExactly listOf("progress")
-            h.send(ADA, Flip(second.first))
-            h.send(ADA, Flip(second.second))
+            h.send(ADA, FlipCard(second.first))
+            h.send(ADA, FlipCard(second.second))
             for (member in listOf(HOST, ADA, CY)) {
                 val over = h.of(member).all.one("game_over")
                 over.getValue("leaderboard").jsonArray.first().jsonObject.str("player") shouldBe ADA.value
             }
-            h.send(HOST, Flip(second.second), JsonPrimitive(9))
+            h.send(HOST, FlipCard(second.second), JsonPrimitive(9))
             h.of(HOST).all.last().shouldBeError("wrong_state", JsonPrimitive(9))
         }
     }
@@ -205,13 +205,13 @@ class MemoryRoomSpec : FunSpec({
     test("a late joiner of a race gets a board of their own and sees themselves in the progress of their snapshot") {
         runTest {
             val h = memoryRoom(mode = "race").started(listOf(ADA))
-            h.send(ADA, Flip(pairs()[0].first))
+            h.send(ADA, FlipCard(pairs()[0].first))
             h.join(BOB) shouldBe true
             val board = h.of(BOB).all.first().obj("board")
             board.obj("progress").mapValues { it.value.jsonPrimitive.long } shouldBe mapOf(HOST.value to 0L, ADA.value to 0L, BOB.value to 0L)
             board.obj("faceUp").shouldBeEmpty()
-            h.send(BOB, Flip(pairs()[0].first))
-            h.send(BOB, Flip(pairs()[0].second))
+            h.send(BOB, FlipCard(pairs()[0].first))
+            h.send(BOB, FlipCard(pairs()[0].second))
             h.of(BOB).fresh().ofType("match").single().num("score") shouldBe 1
         }
     }
@@ -220,9 +220,9 @@ class MemoryRoomSpec : FunSpec({
         runTest {
             val h = memoryRoom(mode = "race").started(listOf(ADA))
             val (first, second) = pairs()
-            h.send(ADA, Flip(first.first))
-            h.send(ADA, Flip(first.second))
-            h.send(HOST, Flip(second.first))
+            h.send(ADA, FlipCard(first.first))
+            h.send(ADA, FlipCard(first.second))
+            h.send(HOST, FlipCard(second.first))
             h.join(CY, role = Role.SPECTATOR)
             val watching = h.of(CY).all.first().obj("board")
             watching.getValue("matched").jsonArray.shouldBeEmpty()

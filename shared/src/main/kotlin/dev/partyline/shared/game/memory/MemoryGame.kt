@@ -23,17 +23,17 @@ import kotlinx.serialization.modules.subclass
 object MemoryGame : Game {
     override val id = "memory"
 
-    override val moves = serializersOf(Flip.serializer())
+    override val moves = serializersOf(FlipCard.serializer())
 
     override val events = SerializersModule {
         polymorphic(ServerMessage::class) {
             subclass(BoardStarted::class)
             subclass(Flipped::class)
-            subclass(Match::class)
-            subclass(Miss::class)
-            subclass(Hide::class)
-            subclass(Turn::class)
-            subclass(RaceProgress::class)
+            subclass(PairMatched::class)
+            subclass(PairMissed::class)
+            subclass(CardsHidden::class)
+            subclass(TurnStarted::class)
+            subclass(RaceProgressed::class)
         }
     }
 

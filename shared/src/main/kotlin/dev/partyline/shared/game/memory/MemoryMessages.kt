@@ -15,7 +15,7 @@ enum class MemoryMode {
 
 /** `flip`: turn card [card] (row * cols + col) face up. */
 @Serializable @SerialName("flip")
-data class Flip(val card: Int) : GameMove
+data class FlipCard(val card: Int) : GameMove
 
 /** `board`: the game has started; [turn] and [deadline] are null in a race. */
 @Serializable @SerialName("board")
@@ -34,20 +34,20 @@ data class Flipped(val card: Int, val face: String, val by: PlayerId) : ServerMe
 
 /** `match`: [cards] are a pair and stay face up; [score] is [by]'s pairs so far. */
 @Serializable @SerialName("match")
-data class Match(val cards: List<Int>, val by: PlayerId, val score: Int) : ServerMessage
+data class PairMatched(val cards: List<Int>, val by: PlayerId, val score: Int) : ServerMessage
 
 /** `miss`: [cards] differ; they stay visible until [hideAt], then turn face down (`hide`). */
 @Serializable @SerialName("miss")
-data class Miss(val cards: List<Int>, val by: PlayerId, val hideAt: Long) : ServerMessage
+data class PairMissed(val cards: List<Int>, val by: PlayerId, val hideAt: Long) : ServerMessage
 
 /** `hide`: [cards] of [by]'s board turned face down again (after a miss, a lapsed turn or a skip). */
 @Serializable @SerialName("hide")
-data class Hide(val cards: List<Int>, val by: PlayerId) : ServerMessage
+data class CardsHidden(val cards: List<Int>, val by: PlayerId) : ServerMessage
 
 /** `turn`: it is [player]'s turn until [deadline]; a null player means nobody connected can play. */
 @Serializable @SerialName("turn")
-data class Turn(val player: PlayerId?, val deadline: Long?) : ServerMessage
+data class TurnStarted(val player: PlayerId?, val deadline: Long?) : ServerMessage
 
 /** `progress`: in a race, [player] has found [pairs] pairs. */
 @Serializable @SerialName("progress")
-data class RaceProgress(val player: PlayerId, val pairs: Int) : ServerMessage
+data class RaceProgressed(val player: PlayerId, val pairs: Int) : ServerMessage

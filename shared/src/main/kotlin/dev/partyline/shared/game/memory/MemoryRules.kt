@@ -35,7 +35,7 @@ object MemoryRules {
 
     fun decide(state: MemoryState, input: GameInput, now: Long): Step = when (input) {
         is GameInput.Move -> when (val move = input.move) {
-            is Flip -> afterDue(state, now) { flip(it, input.player, move.card, now) }
+            is FlipCard -> afterDue(state, now) { flip(it, input.player, move.card, now) }
             else -> reject(ErrorCode.WRONG_STATE, "that is not a move in memory")
         }
         is GameInput.Joined -> joined(state, input.seat, now)
@@ -87,22 +87,22 @@ object MemoryRules {
         val (a, b) = board.up
         if (settings.deck[a] != settings.deck[b]) {
             val hideAt = now + settings.missMillis
-            emits += Emit(to, Miss(board.up, player.id, hideAt))
+            emits += Emit(to, PairMissed(board.up, player.id, hideAt))
             val missed = state.withBoard(player.id, board.copy(hideAt = hideAt))
             return if (settings.missMillis == 0L) hide(missed, player.id, now).after(emits) else Step.Next(missed, emits)
         }
         val scorer = player.copy(pairs = player.pairs + 1)
         val cleared = board.copy(matched = board.matched + a + b, up = emptyList())
         val scored = state.withBoard(player.id, cleared).withPlayer(scorer)
-        emits += Emit(to, Match(listOf(a, b), player.id, scorer.pairs))
-        if (state.race) emits += everyone(RaceProgress(player.id, scorer.pairs))
+        emits += Emit(to, PairMatched(listOf(a, b), player.id, scorer.pairs))
+        if (state.race) emits += everyone(RaceProgressed(player.id, scorer.pairs))
         return when {
             cleared.matched.size == settings.deck.size -> finish(scored, "finished", emits)
             state.race -> Step.Next(scored, emits)
             else -> {
                 // A match keeps the turn, with a fresh deadline.
                 val deadline = now + settings.turnMillis
-                Step.Next(scored.copy(deadline = deadline), emits + everyone(Turn(player.id, deadline)))
+                Step.Next(scored.copy(deadline = deadline), emits + everyone(TurnStarted(player.id, deadline)))
             }
         }
     }
@@ -123,7 +123,7 @@ object MemoryRules {
     /** Turns the face-up cards of [owner]'s race board down. */
     private fun hideOwn(state: MemoryState, owner: PlayerId): Step.Next {
         val board = state.boardOf(owner)
-        return Step.Next(state.withBoard(owner, board.copy(up = emptyList(), hideAt = null)), listOf(Emit(Audience.Only(owner), Hide(board.up, owner))))
+        return Step.Next(state.withBoard(owner, board.copy(up = emptyList(), hideAt = null)), listOf(Emit(Audience.Only(owner), CardsHidden(board.up, owner))))
     }
 
     /**
@@ -143,10 +143,10 @@ object MemoryRules {
     private fun endTurn(state: MemoryState, now: Long): Step.Next {
         val up = state.shared.up
         val emits = mutableListOf<Emit>()
-        if (up.isNotEmpty() && state.turn != null) emits += everyone(Hide(up, state.turn))
+        if (up.isNotEmpty() && state.turn != null) emits += everyone(CardsHidden(up, state.turn))
         val next = nextActive(state.players, state.turn)
         val deadline = next?.let { now + state.settings.turnMillis }
-        emits += everyone(Turn(next, deadline))
+        emits += everyone(TurnStarted(next, deadline))
         return Step.Next(state.copy(shared = state.shared.copy(up = emptyList(), hideAt = null), turn = next, deadline = deadline), emits)
     }
 

@@ -40,7 +40,7 @@ class FacesSpec : FunSpec({
         // Solo with misses hidden at once: flipping 0,1 then 2,3 ... turns over every card once.
         val r = MemoryRun.start(MemoryFixtures.game(rows = 4, cols = 4, seed = 7, missMillis = 0), listOf(ADA))
         val seen = (0 until 16).associateWith { card ->
-            r.next(GameInput.Move(ADA, Flip(card), T0), T0).only<Flipped>().face
+            r.next(GameInput.Move(ADA, FlipCard(card), T0), T0).only<Flipped>().face
         }
         seen.values.toList() shouldBe Faces.deal(8, 7)
     }

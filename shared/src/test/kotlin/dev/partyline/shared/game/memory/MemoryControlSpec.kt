@@ -65,7 +65,7 @@ class MemoryControlSpec : FunSpec({
         r.state.wakeAt shouldBe T0 + 25_000
         r.state.view(ADA)["paused"] shouldBe JsonPrimitive(false)
         r.next(GameInput.Tick, T0 + 24_999).shouldBeEmpty()
-        r.next(GameInput.Tick, T0 + 25_000).only<Turn>() shouldBe Turn(BOB, T0 + 40_000)
+        r.next(GameInput.Tick, T0 + 25_000).only<TurnStarted>() shouldBe TurnStarted(BOB, T0 + 40_000)
     }
 
     test("resuming shifts a showing miss too: the cards stay up as long as they would have") {
@@ -76,7 +76,7 @@ class MemoryControlSpec : FunSpec({
         r.state.wakeAt shouldBe T0 + 12_500
         r.state.view(BOB)["board"]!!.jsonObject["hideAt"] shouldBe JsonPrimitive(T0 + 12_500)
         r.next(GameInput.Tick, T0 + 12_499).shouldBeEmpty()
-        r.next(GameInput.Tick, T0 + 12_500).map { it.message } shouldContainExactly listOf(Hide(r.deal.miss, ADA), Turn(BOB, T0 + 27_500))
+        r.next(GameInput.Tick, T0 + 12_500).map { it.message } shouldContainExactly listOf(CardsHidden(r.deal.miss, ADA), TurnStarted(BOB, T0 + 27_500))
     }
 
     test("resuming a race shifts its missed pairs' hideAt") {
@@ -85,21 +85,21 @@ class MemoryControlSpec : FunSpec({
         r.next(GameInput.Pause, T0 + 2_000)
         r.next(GameInput.Resume, T0 + 5_000) shouldContainExactly listOf(everyone(Resumed(null)))
         r.state.wakeAt shouldBe T0 + 5_500
-        r.next(GameInput.Tick, T0 + 5_500) shouldContainExactly listOf(Emit(Audience.Only(BOB), Hide(r.deal.miss, BOB)))
+        r.next(GameInput.Tick, T0 + 5_500) shouldContainExactly listOf(Emit(Audience.Only(BOB), CardsHidden(r.deal.miss, BOB)))
     }
 
     test("skip ends the turn like a lapsed deadline") {
         val r = MemoryRun.start(game)
         val card = r.deal.pairs[0][0]
         r.flip(ADA, card, T0 + 1_000)
-        r.next(GameInput.Skip, T0 + 2_000) shouldContainExactly listOf(everyone(Hide(listOf(card), ADA)), everyone(Turn(BOB, T0 + 17_000)))
-        r.next(GameInput.Skip, T0 + 3_000) shouldContainExactly listOf(everyone(Turn(ADA, T0 + 18_000)))
+        r.next(GameInput.Skip, T0 + 2_000) shouldContainExactly listOf(everyone(CardsHidden(listOf(card), ADA)), everyone(TurnStarted(BOB, T0 + 17_000)))
+        r.next(GameInput.Skip, T0 + 3_000) shouldContainExactly listOf(everyone(TurnStarted(ADA, T0 + 18_000)))
     }
 
     test("skip during a showing miss turns the cards down and passes the turn at once") {
         val r = MemoryRun.start(game)
         r.flipBoth(ADA, r.deal.miss, T0 + 1_000)
-        r.next(GameInput.Skip, T0 + 1_100) shouldContainExactly listOf(everyone(Hide(r.deal.miss, ADA)), everyone(Turn(BOB, T0 + 16_100)))
+        r.next(GameInput.Skip, T0 + 1_100) shouldContainExactly listOf(everyone(CardsHidden(r.deal.miss, ADA)), everyone(TurnStarted(BOB, T0 + 16_100)))
         r.state.wakeAt shouldBe T0 + 16_100
     }
 
@@ -128,7 +128,7 @@ class MemoryControlSpec : FunSpec({
 
     test("when every player has left the game is abandoned") {
         val r = MemoryRun.start(game)
-        r.next(GameInput.Gone(ADA), T0 + 1_000).only<Turn>().player shouldBe BOB
+        r.next(GameInput.Gone(ADA), T0 + 1_000).only<TurnStarted>().player shouldBe BOB
         r.next(GameInput.Gone(BOB), T0 + 2_000) shouldContainExactly listOf(everyone(GameOver(emptyList(), "abandoned", SEED)))
         r.state.isOver.shouldBeTrue()
     }
@@ -148,24 +148,24 @@ class MemoryControlSpec : FunSpec({
         val card = r.deal.pairs[0][0]
         r.flip(ADA, card, T0 + 1_000)
         r.next(GameInput.Presence(ADA, false), T0 + 2_000) shouldContainExactly listOf(
-            everyone(Hide(listOf(card), ADA)), everyone(Turn(BOB, T0 + 17_000)),
+            everyone(CardsHidden(listOf(card), ADA)), everyone(TurnStarted(BOB, T0 + 17_000)),
         )
         r.next(GameInput.Presence(ADA, true), T0 + 3_000).shouldBeEmpty()
-        r.next(GameInput.Tick, T0 + 17_000).only<Turn>().player shouldBe CY
+        r.next(GameInput.Tick, T0 + 17_000).only<TurnStarted>().player shouldBe CY
     }
 
     test("the player on turn dropping while their miss shows keeps it showing, and the turn passes at the hide") {
         val r = MemoryRun.start(game)
         r.flipBoth(ADA, r.deal.miss, T0 + 1_000)
         r.next(GameInput.Presence(ADA, false), T0 + 1_200).shouldBeEmpty()
-        r.next(GameInput.Tick, T0 + 2_500).map { it.message } shouldContainExactly listOf(Hide(r.deal.miss, ADA), Turn(BOB, T0 + 17_500))
+        r.next(GameInput.Tick, T0 + 2_500).map { it.message } shouldContainExactly listOf(CardsHidden(r.deal.miss, ADA), TurnStarted(BOB, T0 + 17_500))
     }
 
     test("the player on turn leaving passes the turn at once") {
         val r = MemoryRun.start(game)
         val card = r.deal.pairs[0][0]
         r.flip(ADA, card, T0 + 1_000)
-        r.next(GameInput.Gone(ADA), T0 + 2_000) shouldContainExactly listOf(everyone(Hide(listOf(card), ADA)), everyone(Turn(BOB, T0 + 17_000)))
+        r.next(GameInput.Gone(ADA), T0 + 2_000) shouldContainExactly listOf(everyone(CardsHidden(listOf(card), ADA)), everyone(TurnStarted(BOB, T0 + 17_000)))
     }
 
     test("the player on turn leaving while their miss shows keeps it showing, and the turn passes at the hide") {
@@ -173,7 +173,7 @@ class MemoryControlSpec : FunSpec({
         r.flipBoth(ADA, r.deal.miss, T0 + 1_000)
         r.next(GameInput.Gone(ADA), T0 + 1_200).shouldBeEmpty()
         r.state.view(BOB)["board"]!!.jsonObject["hideAt"] shouldBe JsonPrimitive(T0 + 2_500)
-        r.next(GameInput.Tick, T0 + 2_500).map { it.message } shouldContainExactly listOf(Hide(r.deal.miss, ADA), Turn(BOB, T0 + 17_500))
+        r.next(GameInput.Tick, T0 + 2_500).map { it.message } shouldContainExactly listOf(CardsHidden(r.deal.miss, ADA), TurnStarted(BOB, T0 + 17_500))
     }
 
     test("the player on turn dropping or leaving during a pause hands the turn on when the game resumes, and resumed gives the new turn's deadline") {
@@ -181,7 +181,7 @@ class MemoryControlSpec : FunSpec({
             val r = MemoryRun.start(game)
             r.next(GameInput.Pause, T0 + 1_000)
             r.next(input, T0 + 2_000).shouldBeEmpty()
-            r.next(GameInput.Resume, T0 + 5_000).map { it.message } shouldContainExactly listOf(Resumed(T0 + 20_000), Turn(BOB, T0 + 20_000))
+            r.next(GameInput.Resume, T0 + 5_000).map { it.message } shouldContainExactly listOf(Resumed(T0 + 20_000), TurnStarted(BOB, T0 + 20_000))
         }
     }
 
@@ -189,10 +189,10 @@ class MemoryControlSpec : FunSpec({
         val r = MemoryRun.start(game, listOf(ADA, BOB, CY))
         r.next(GameInput.Presence(BOB, false), T0 + 1_000).shouldBeEmpty()
         r.next(GameInput.Presence(CY, false), T0 + 1_000).shouldBeEmpty()
-        r.next(GameInput.Presence(ADA, false), T0 + 2_000) shouldContainExactly listOf(everyone(Turn(null, null)))
+        r.next(GameInput.Presence(ADA, false), T0 + 2_000) shouldContainExactly listOf(everyone(TurnStarted(null, null)))
         r.state.wakeAt shouldBe null
         r.state.view(WATCHER)["board"]!!.jsonObject["turn"] shouldBe JsonNull
-        r.next(GameInput.Presence(CY, true), T0 + 9_000) shouldContainExactly listOf(everyone(Turn(CY, T0 + 24_000)))
+        r.next(GameInput.Presence(CY, true), T0 + 9_000) shouldContainExactly listOf(everyone(TurnStarted(CY, T0 + 24_000)))
         r.next(GameInput.Presence(ADA, true), T0 + 9_500).shouldBeEmpty()
     }
 
@@ -206,24 +206,24 @@ class MemoryControlSpec : FunSpec({
     test("a newcomer joins the rotation after the last seat") {
         val r = MemoryRun.start(game)
         r.next(GameInput.Joined(seat(CY)), T0 + 1_000).shouldBeEmpty()
-        val order = (1..3).map { i -> r.next(GameInput.Tick, T0 + i * 15_000L).only<Turn>().player }
+        val order = (1..3).map { i -> r.next(GameInput.Tick, T0 + i * 15_000L).only<TurnStarted>().player }
         order shouldContainExactly listOf(BOB, CY, ADA)
     }
 
     test("a newcomer takes the turn when nobody else is connected") {
         val r = MemoryRun.start(game, offline = setOf(ADA, BOB))
-        r.next(GameInput.Joined(seat(CY)), T0 + 4_000) shouldContainExactly listOf(everyone(Turn(CY, T0 + 19_000)))
+        r.next(GameInput.Joined(seat(CY)), T0 + 4_000) shouldContainExactly listOf(everyone(TurnStarted(CY, T0 + 19_000)))
         r.flip(CY, 0, T0 + 5_000).only<Flipped>().by shouldBe CY
     }
 
     test("a player who left and comes back keeps their pairs") {
         val r = MemoryRun.start(game)
         r.flipBoth(ADA, r.deal.pairs[0], T0 + 1_000)
-        r.next(GameInput.Gone(ADA), T0 + 2_000).only<Turn>().player shouldBe BOB
+        r.next(GameInput.Gone(ADA), T0 + 2_000).only<TurnStarted>().player shouldBe BOB
         r.next(GameInput.Joined(seat(ADA)), T0 + 3_000).shouldBeEmpty()
         r.state.scores shouldBe mapOf(ADA to 1, BOB to 0)
-        r.next(GameInput.Tick, T0 + 17_000).only<Turn>().player shouldBe ADA
-        r.flipBoth(ADA, r.deal.pairs[1], T0 + 18_000).only<Match>().score shouldBe 2
+        r.next(GameInput.Tick, T0 + 17_000).only<TurnStarted>().player shouldBe ADA
+        r.flipBoth(ADA, r.deal.pairs[1], T0 + 18_000).only<PairMatched>().score shouldBe 2
     }
 
     test("a newcomer to a race gets a fresh board of the same deal") {
@@ -233,8 +233,8 @@ class MemoryControlSpec : FunSpec({
         r.state.view(CY)["board"]!!.jsonObject["matched"] shouldBe JsonArray(emptyList())
         r.flipBoth(CY, r.deal.pairs[0], T0 + 3_000) shouldContainExactly listOf(
             Emit(Audience.Only(CY), Flipped(r.deal.pairs[0][1], r.deal.deck[r.deal.pairs[0][1]], CY)),
-            Emit(Audience.Only(CY), Match(r.deal.pairs[0], CY, 1)),
-            everyone(RaceProgress(CY, 1)),
+            Emit(Audience.Only(CY), PairMatched(r.deal.pairs[0], CY, 1)),
+            everyone(RaceProgressed(CY, 1)),
         )
     }
 

@@ -114,7 +114,7 @@ class MemoryRun(var state: MemoryState, val opening: List<Emit>) {
         return (step as Step.Rejected).rejection
     }
 
-    fun flip(player: PlayerId, card: Int, now: Long) = next(GameInput.Move(player, Flip(card), now), now)
+    fun flip(player: PlayerId, card: Int, now: Long) = next(GameInput.Move(player, FlipCard(card), now), now)
 
     /** Flips both [cards] at [now] and returns what the second flip emitted. */
     fun flipBoth(player: PlayerId, cards: List<Int>, now: Long): List<Emit> {
@@ -122,7 +122,7 @@ class MemoryRun(var state: MemoryState, val opening: List<Emit>) {
         return flip(player, cards[1], now)
     }
 
-    fun refusedFlip(player: PlayerId, card: Int, now: Long) = rejected(GameInput.Move(player, Flip(card), now), now)
+    fun refusedFlip(player: PlayerId, card: Int, now: Long) = rejected(GameInput.Move(player, FlipCard(card), now), now)
 
     companion object {
         fun start(options: JsonObject, players: List<PlayerId> = listOf(ADA, BOB), now: Long = T0, offline: Set<PlayerId> = emptySet()): MemoryRun {

@@ -127,7 +127,7 @@ class MemoryPropertySpec : FunSpec({
 
     fun refusal(s: MemoryState, input: GameInput, now: Long): ErrorCode? = when (input) {
         // A flip is judged after what fell due by its time (a hide, a lapsed turn), as a tick would settle it.
-        is GameInput.Move -> flipRefusal((s.decide(GameInput.Tick, now) as Step.Next).play as MemoryState, input.player, (input.move as Flip).card)
+        is GameInput.Move -> flipRefusal((s.decide(GameInput.Tick, now) as Step.Next).play as MemoryState, input.player, (input.move as FlipCard).card)
         is GameInput.Joined -> if (s.over) ErrorCode.WRONG_STATE else null
         GameInput.Skip -> if (s.over || s.pausedAt != null || s.race || s.turn == null) ErrorCode.WRONG_STATE else null
         GameInput.Pause -> if (s.over || s.pausedAt != null) ErrorCode.WRONG_STATE else null
@@ -221,9 +221,9 @@ class MemoryPropertySpec : FunSpec({
                 val after = step.play as MemoryState
                 after.players.map { it.id }.take(before.players.size) shouldBe before.players.map { it.id }
                 before.players.forEach { p -> after.player(p.id)!!.pairs shouldBeGreaterThanOrEqual p.pairs }
-                val flipped = ((input as? GameInput.Move)?.move as? Flip)?.card
-                val matchBy = step.emits.mapNotNull { (it.message as? Match)?.by }.singleOrNull()
-                step.emits.count { it.message is Turn } shouldBeLessThanOrEqual 1
+                val flipped = ((input as? GameInput.Move)?.move as? FlipCard)?.card
+                val matchBy = step.emits.mapNotNull { (it.message as? PairMatched)?.by }.singleOrNull()
+                step.emits.count { it.message is TurnStarted } shouldBeLessThanOrEqual 1
                 for (emit in step.emits) {
                     val m = emit.message
                     seen.merge(m::class.simpleName!!, 1, Int::plus)
@@ -232,9 +232,9 @@ class MemoryPropertySpec : FunSpec({
                         if (m is Flipped) faces shouldBe listOf(m.face) else faces.shouldBeEmpty()
                         val owner = when (m) {
                             is Flipped -> m.by
-                            is Match -> m.by
-                            is Miss -> m.by
-                            is Hide -> m.by
+                            is PairMatched -> m.by
+                            is PairMissed -> m.by
+                            is CardsHidden -> m.by
                             else -> null
                         }
                         // A board's own events go to whoever may see that board; everything else to everyone.
@@ -245,28 +245,28 @@ class MemoryPropertySpec : FunSpec({
                                 (input as GameInput.Move).player shouldBe m.by
                                 m.face shouldBe deck[m.card]
                                 val shown = after.boardOf(m.by).let { m.card in it.up || m.card in it.matched }
-                                val hiddenAtOnce = step.emits.any { (it.message as? Hide)?.cards?.contains(m.card) == true }
+                                val hiddenAtOnce = step.emits.any { (it.message as? CardsHidden)?.cards?.contains(m.card) == true }
                                 (shown || hiddenAtOnce).shouldBeTrue()
                             }
-                            is Match -> {
+                            is PairMatched -> {
                                 deck[m.cards[0]] shouldBe deck[m.cards[1]]
                                 after.boardOf(m.by).matched shouldContainAll m.cards
                                 m.score shouldBe after.player(m.by)!!.pairs
                                 m.score shouldBe before.player(m.by)!!.pairs + 1
                             }
-                            is Miss -> {
+                            is PairMissed -> {
                                 deck[m.cards[0]] shouldNotBe deck[m.cards[1]]
                                 m.cards shouldBe before.boardOf(m.by).up + flipped!!
                                 m.hideAt shouldBe now + sc.missMillis
                             }
-                            is Hide -> {
+                            is CardsHidden -> {
                                 m.cards.isNotEmpty().shouldBeTrue()
                                 (before.boardOf(m.by).up + listOfNotNull(flipped)) shouldContainAll m.cards
                                 // A flip after a due hide may turn one of the hidden cards up again.
                                 val flippedAgain = step.emits.drop(step.emits.indexOf(emit) + 1).any { it.message is Flipped }
                                 after.boardOf(m.by).up.filter { it in m.cards && !(flippedAgain && it == flipped) }.shouldBeEmpty()
                             }
-                            is Turn -> {
+                            is TurnStarted -> {
                                 after.race shouldBe false
                                 if (matchBy != null) m.player shouldBe matchBy
                                 else m.player shouldBe nextActive(after.players, before.turn)
@@ -274,7 +274,7 @@ class MemoryPropertySpec : FunSpec({
                                 after.turn shouldBe m.player
                                 after.deadline shouldBe m.deadline
                             }
-                            is RaceProgress -> m.pairs shouldBe after.player(m.player)!!.pairs
+                            is RaceProgressed -> m.pairs shouldBe after.player(m.player)!!.pairs
                             is Paused -> m.remaining shouldBe before.deadline?.let { maxOf(0L, it - now) }
                             is Resumed -> m.deadline shouldBe after.deadline // the deadline that runs now, even if the turn passed on resuming
                             is GameOver -> {
@@ -307,11 +307,11 @@ class MemoryPropertySpec : FunSpec({
                     // A tick acts exactly when something is due: a miss to hide, else (turns) a lapsed deadline.
                     GameInput.Tick -> when {
                         before.over || before.pausedAt != null -> { step.emits.shouldBeEmpty(); after shouldBe before }
-                        before.race -> step.emits.map { (it.message as Hide).by }.toSet() shouldBe
+                        before.race -> step.emits.map { (it.message as CardsHidden).by }.toSet() shouldBe
                             before.boards.filterValues { b -> b.hideAt?.let { it <= now } == true }.keys
                         else -> {
                             val due = before.shared.hideAt?.let { now >= it } ?: before.deadline?.let { now >= it } ?: false
-                            if (due) step.emits.count { it.message is Turn } shouldBe 1 else step.emits.shouldBeEmpty()
+                            if (due) step.emits.count { it.message is TurnStarted } shouldBe 1 else step.emits.shouldBeEmpty()
                         }
                     }
                     // Time spent paused does not count: a showing miss stays up as long as it had left.
@@ -351,7 +351,7 @@ class MemoryPropertySpec : FunSpec({
                             else -> ids[act.who % ids.size]
                         }
                         val card = if (act.smart) smartCard(state, deal, by, act.card) else act.card
-                        apply(GameInput.Move(by, Flip(card), now))
+                        apply(GameInput.Move(by, FlipCard(card), now))
                     }
                     is Act.Wait -> apply(GameInput.Tick)
                     is Act.WakeUp -> state.wakeAt?.let { now = maxOf(now, it + act.offset); apply(GameInput.Tick) }
@@ -377,14 +377,14 @@ class MemoryPropertySpec : FunSpec({
                     by == null || state.player(by)?.active != true && state.boardOf(by).hideAt == null ->
                         apply(GameInput.Presence(by ?: racer.id, true))
                     state.boardOf(by).hideAt != null -> { now = maxOf(now, state.wakeAt!!); apply(GameInput.Tick) }
-                    else -> apply(GameInput.Move(by, Flip(smartCard(state, deal, by, 0)), now))
+                    else -> apply(GameInput.Move(by, FlipCard(smartCard(state, deal, by, 0)), now))
                 }
             }
             gameOvers shouldBe 1
         }
         withClue(seen) {
-            listOf("Flipped", "Match", "Turn", "RaceProgress").forEach { seen.getValue(it) shouldBeGreaterThanOrEqual 500 }
-            listOf("Miss", "Hide").forEach { seen.getValue(it) shouldBeGreaterThanOrEqual 200 }
+            listOf("Flipped", "PairMatched", "TurnStarted", "RaceProgressed").forEach { seen.getValue(it) shouldBeGreaterThanOrEqual 500 }
+            listOf("PairMissed", "CardsHidden").forEach { seen.getValue(it) shouldBeGreaterThanOrEqual 200 }
             listOf("Paused", "Resumed", "over: ended", "over: abandoned", "bad_request", "not_a_player", "not_your_turn", "wrong_state")
                 .forEach { seen.getValue(it) shouldBeGreaterThanOrEqual 10 }
             seen.getValue("over: finished") shouldBeGreaterThanOrEqual 200

@@ -48,8 +48,8 @@ class MemoryRaceSpec : FunSpec({
         r.flip(ADA, a, T0 + 1_000)
         r.flip(ADA, b, T0 + 2_000) shouldContainExactly listOf(
             only(ADA, Flipped(b, r.deal.deck[b], ADA)),
-            only(ADA, Match(listOf(a, b), ADA, 1)),
-            Emit(Audience.Everyone, RaceProgress(ADA, 1)),
+            only(ADA, PairMatched(listOf(a, b), ADA, 1)),
+            Emit(Audience.Everyone, RaceProgressed(ADA, 1)),
         )
         r.state.scores shouldBe mapOf(ADA to 1, BOB to 0)
     }
@@ -59,7 +59,7 @@ class MemoryRaceSpec : FunSpec({
         val (a, b) = r.deal.pairs[0]
         r.flipBoth(ADA, listOf(a, b), T0 + 1_000)
         r.refusedFlip(ADA, a, T0 + 2_000).code shouldBe ErrorCode.BAD_REQUEST
-        r.flipBoth(BOB, listOf(b, a), T0 + 2_000).only<Match>() shouldBe Match(listOf(b, a), BOB, 1)
+        r.flipBoth(BOB, listOf(b, a), T0 + 2_000).only<PairMatched>() shouldBe PairMatched(listOf(b, a), BOB, 1)
     }
 
     test("a flip at hideAt, before the timer's tick, turns the missed pair down first and is taken") {
@@ -67,7 +67,7 @@ class MemoryRaceSpec : FunSpec({
         val (a, b) = r.deal.miss
         r.flipBoth(ADA, listOf(a, b), T0 + 1_000)
         r.flip(ADA, a, T0 + 2_500) shouldContainExactly listOf(
-            only(ADA, Hide(listOf(a, b), ADA)),
+            only(ADA, CardsHidden(listOf(a, b), ADA)),
             only(ADA, Flipped(a, r.deal.deck[a], ADA)),
         )
         r.state.wakeAt shouldBe null
@@ -79,13 +79,13 @@ class MemoryRaceSpec : FunSpec({
         r.flip(ADA, a, T0 + 1_000)
         r.flip(ADA, b, T0 + 2_000) shouldContainExactly listOf(
             only(ADA, Flipped(b, r.deal.deck[b], ADA)),
-            only(ADA, Miss(listOf(a, b), ADA, T0 + 3_500)),
+            only(ADA, PairMissed(listOf(a, b), ADA, T0 + 3_500)),
         )
         r.refusedFlip(ADA, (0 until 8).first { it != a && it != b }, T0 + 2_500).code shouldBe ErrorCode.WRONG_STATE
         r.flip(BOB, a, T0 + 2_500).only<Flipped>().by shouldBe BOB
         r.state.wakeAt shouldBe T0 + 3_500
         r.next(GameInput.Tick, T0 + 3_499).shouldBeEmpty()
-        r.next(GameInput.Tick, T0 + 3_500) shouldContainExactly listOf(only(ADA, Hide(listOf(a, b), ADA)))
+        r.next(GameInput.Tick, T0 + 3_500) shouldContainExactly listOf(only(ADA, CardsHidden(listOf(a, b), ADA)))
         r.flip(ADA, a, T0 + 3_600).only<Flipped>().card shouldBe a
     }
 
@@ -94,9 +94,9 @@ class MemoryRaceSpec : FunSpec({
         r.flipBoth(ADA, r.deal.miss, T0 + 1_000)
         r.flipBoth(BOB, r.deal.miss, T0 + 1_200)
         r.state.wakeAt shouldBe T0 + 2_500
-        r.next(GameInput.Tick, T0 + 2_500) shouldContainExactly listOf(only(ADA, Hide(r.deal.miss, ADA)))
+        r.next(GameInput.Tick, T0 + 2_500) shouldContainExactly listOf(only(ADA, CardsHidden(r.deal.miss, ADA)))
         r.state.wakeAt shouldBe T0 + 2_700
-        r.next(GameInput.Tick, T0 + 9_000) shouldContainExactly listOf(only(BOB, Hide(r.deal.miss, BOB)))
+        r.next(GameInput.Tick, T0 + 9_000) shouldContainExactly listOf(only(BOB, CardsHidden(r.deal.miss, BOB)))
         r.state.wakeAt shouldBe null
     }
 
@@ -106,8 +106,8 @@ class MemoryRaceSpec : FunSpec({
         r.flip(ADA, a, T0)
         r.flip(ADA, b, T0) shouldContainExactly listOf(
             only(ADA, Flipped(b, r.deal.deck[b], ADA)),
-            only(ADA, Miss(listOf(a, b), ADA, T0)),
-            only(ADA, Hide(listOf(a, b), ADA)),
+            only(ADA, PairMissed(listOf(a, b), ADA, T0)),
+            only(ADA, CardsHidden(listOf(a, b), ADA)),
         )
         r.flip(ADA, b, T0).only<Flipped>().card shouldBe b
     }
@@ -126,8 +126,8 @@ class MemoryRaceSpec : FunSpec({
         r.flip(ADA, a, T0 + 2_000)
         r.flip(ADA, b, T0 + 2_000) shouldContainExactly listOf(
             only(ADA, Flipped(b, r.deal.deck[b], ADA)),
-            only(ADA, Match(listOf(a, b), ADA, 4)),
-            Emit(Audience.Everyone, RaceProgress(ADA, 4)),
+            only(ADA, PairMatched(listOf(a, b), ADA, 4)),
+            Emit(Audience.Everyone, RaceProgressed(ADA, 4)),
             Emit(Audience.Everyone, GameOver(listOf(Standing(ADA, "ada", 4, 1), Standing(BOB, "bob", 1, 2), Standing(CY, "cy", 0, 3)), "finished", SEED)),
         )
         r.state.isOver.shouldBeTrue()

@@ -31,7 +31,7 @@ class MemoryTurnsSpec : FunSpec({
         val r = MemoryRun.start(game)
         r.refusedFlip(ADA, 0, T0 + 15_000).code shouldBe ErrorCode.NOT_YOUR_TURN
         r.state.turn shouldBe ADA // a refusal changes nothing; the tick passes the turn
-        r.next(GameInput.Tick, T0 + 15_000).only<Turn>().player shouldBe BOB
+        r.next(GameInput.Tick, T0 + 15_000).only<TurnStarted>().player shouldBe BOB
     }
 
     test("the first connected seat begins, with a deadline turnSeconds away") {
@@ -45,7 +45,7 @@ class MemoryTurnsSpec : FunSpec({
         r.opening shouldContainExactly listOf(everyone(BoardStarted(2, 4, MemoryMode.TURNS, 4, null, null)))
         r.state.wakeAt shouldBe null
         r.refusedFlip(ADA, 0, T0 + 1_000).code shouldBe ErrorCode.NOT_YOUR_TURN
-        r.next(GameInput.Presence(BOB, true), T0 + 5_000) shouldContainExactly listOf(everyone(Turn(BOB, T0 + 20_000)))
+        r.next(GameInput.Presence(BOB, true), T0 + 5_000) shouldContainExactly listOf(everyone(TurnStarted(BOB, T0 + 20_000)))
     }
 
     test("a flip shows the card's face to everyone") {
@@ -61,14 +61,14 @@ class MemoryTurnsSpec : FunSpec({
         r.flip(ADA, a, T0 + 1_000)
         r.flip(ADA, b, T0 + 2_000) shouldContainExactly listOf(
             everyone(Flipped(b, r.deal.deck[b], ADA)),
-            everyone(Match(listOf(a, b), ADA, 1)),
-            everyone(Turn(ADA, T0 + 17_000)),
+            everyone(PairMatched(listOf(a, b), ADA, 1)),
+            everyone(TurnStarted(ADA, T0 + 17_000)),
         )
         r.state.scores shouldBe mapOf(ADA to 1, BOB to 0)
         r.state.wakeAt shouldBe T0 + 17_000
         val (c, d) = r.deal.pairs[1]
         r.flip(ADA, d, T0 + 3_000)
-        r.flip(ADA, c, T0 + 4_000).only<Match>() shouldBe Match(listOf(d, c), ADA, 2)
+        r.flip(ADA, c, T0 + 4_000).only<PairMatched>() shouldBe PairMatched(listOf(d, c), ADA, 2)
     }
 
     test("a miss stays visible until hideAt, then turns face down and the turn passes") {
@@ -77,13 +77,13 @@ class MemoryTurnsSpec : FunSpec({
         r.flip(ADA, a, T0 + 1_000)
         r.flip(ADA, b, T0 + 2_000) shouldContainExactly listOf(
             everyone(Flipped(b, r.deal.deck[b], ADA)),
-            everyone(Miss(listOf(a, b), ADA, T0 + 3_500)),
+            everyone(PairMissed(listOf(a, b), ADA, T0 + 3_500)),
         )
         r.state.wakeAt shouldBe T0 + 3_500
         r.next(GameInput.Tick, T0 + 3_499).shouldBeEmpty()
         r.next(GameInput.Tick, T0 + 3_500) shouldContainExactly listOf(
-            everyone(Hide(listOf(a, b), ADA)),
-            everyone(Turn(BOB, T0 + 18_500)),
+            everyone(CardsHidden(listOf(a, b), ADA)),
+            everyone(TurnStarted(BOB, T0 + 18_500)),
         )
         r.state.scores shouldBe mapOf(ADA to 0, BOB to 0)
         r.flip(BOB, a, T0 + 4_000).only<Flipped>().card shouldBe a
@@ -103,7 +103,7 @@ class MemoryTurnsSpec : FunSpec({
         r.flipBoth(ADA, r.deal.miss, T0 + 2_000)
         r.state.wakeAt shouldBe T0 + 7_000
         r.next(GameInput.Tick, T0 + 3_000).shouldBeEmpty()
-        r.next(GameInput.Tick, T0 + 7_000).map { it.message } shouldContainExactly listOf(Hide(r.deal.miss, ADA), Turn(BOB, T0 + 10_000))
+        r.next(GameInput.Tick, T0 + 7_000).map { it.message } shouldContainExactly listOf(CardsHidden(r.deal.miss, ADA), TurnStarted(BOB, T0 + 10_000))
     }
 
     test("with missMillis 0 a miss turns face down at once and the turn passes") {
@@ -112,9 +112,9 @@ class MemoryTurnsSpec : FunSpec({
         r.flip(ADA, a, T0 + 1_000)
         r.flip(ADA, b, T0 + 2_000) shouldContainExactly listOf(
             everyone(Flipped(b, r.deal.deck[b], ADA)),
-            everyone(Miss(listOf(a, b), ADA, T0 + 2_000)),
-            everyone(Hide(listOf(a, b), ADA)),
-            everyone(Turn(BOB, T0 + 17_000)),
+            everyone(PairMissed(listOf(a, b), ADA, T0 + 2_000)),
+            everyone(CardsHidden(listOf(a, b), ADA)),
+            everyone(TurnStarted(BOB, T0 + 17_000)),
         )
         r.state.wakeAt shouldBe T0 + 17_000
     }
@@ -139,33 +139,33 @@ class MemoryTurnsSpec : FunSpec({
         val card = r.deal.pairs[0][0]
         r.flip(ADA, card, T0 + 1_000)
         r.next(GameInput.Tick, T0 + 14_999).shouldBeEmpty()
-        r.next(GameInput.Tick, T0 + 15_000) shouldContainExactly listOf(everyone(Hide(listOf(card), ADA)), everyone(Turn(BOB, T0 + 30_000)))
+        r.next(GameInput.Tick, T0 + 15_000) shouldContainExactly listOf(everyone(CardsHidden(listOf(card), ADA)), everyone(TurnStarted(BOB, T0 + 30_000)))
         r.flip(BOB, card, T0 + 16_000).only<Flipped>().face shouldBe r.deal.deck[card]
     }
 
     test("a lapsed turn without a card up only passes the turn") {
         val r = MemoryRun.start(game)
-        r.next(GameInput.Tick, T0 + 20_000) shouldContainExactly listOf(everyone(Turn(BOB, T0 + 35_000)))
+        r.next(GameInput.Tick, T0 + 20_000) shouldContainExactly listOf(everyone(TurnStarted(BOB, T0 + 35_000)))
     }
 
     test("turns go round in seat order and wrap to the first seat") {
         val r = MemoryRun.start(game, listOf(ADA, BOB, CY))
-        val order = (1..4).map { i -> r.next(GameInput.Tick, T0 + i * 15_000L).only<Turn>().player }
+        val order = (1..4).map { i -> r.next(GameInput.Tick, T0 + i * 15_000L).only<TurnStarted>().player }
         order shouldContainExactly listOf(BOB, CY, ADA, BOB)
     }
 
     test("a disconnected player is skipped") {
         val r = MemoryRun.start(game, listOf(ADA, BOB, CY))
         r.next(GameInput.Presence(BOB, false), T0 + 1_000).shouldBeEmpty()
-        r.next(GameInput.Tick, T0 + 15_000).only<Turn>().player shouldBe CY
-        r.next(GameInput.Tick, T0 + 30_000).only<Turn>().player shouldBe ADA
+        r.next(GameInput.Tick, T0 + 15_000).only<TurnStarted>().player shouldBe CY
+        r.next(GameInput.Tick, T0 + 30_000).only<TurnStarted>().player shouldBe ADA
     }
 
     test("playing alone keeps the turn after a miss and after a lapsed turn") {
         val r = MemoryRun.start(game, listOf(ADA))
         r.flipBoth(ADA, r.deal.miss, T0 + 1_000)
-        r.next(GameInput.Tick, T0 + 2_500).only<Turn>() shouldBe Turn(ADA, T0 + 17_500)
-        r.next(GameInput.Tick, T0 + 17_500).only<Turn>() shouldBe Turn(ADA, T0 + 32_500)
+        r.next(GameInput.Tick, T0 + 2_500).only<TurnStarted>() shouldBe TurnStarted(ADA, T0 + 17_500)
+        r.next(GameInput.Tick, T0 + 17_500).only<TurnStarted>() shouldBe TurnStarted(ADA, T0 + 32_500)
     }
 
     test("the last pair ends the game: game_over to everyone, ranked by pairs, ties sharing a rank") {
@@ -174,10 +174,10 @@ class MemoryTurnsSpec : FunSpec({
         r.flipBoth(ADA, pairs[0], T0 + 1_000)
         r.flipBoth(ADA, pairs[1], T0 + 2_000)
         r.flipBoth(ADA, r.deal.missAvoiding(pairs[0] + pairs[1]), T0 + 3_000)
-        r.next(GameInput.Tick, T0 + 4_500).only<Turn>().player shouldBe BOB
+        r.next(GameInput.Tick, T0 + 4_500).only<TurnStarted>().player shouldBe BOB
         r.flipBoth(BOB, pairs[2], T0 + 5_000)
         val last = r.flipBoth(BOB, pairs[3], T0 + 6_000)
-        last.map { it.message::class } shouldContainExactly listOf(Flipped::class, Match::class, GameOver::class)
+        last.map { it.message::class } shouldContainExactly listOf(Flipped::class, PairMatched::class, GameOver::class)
         last.last() shouldBe everyone(
             GameOver(listOf(Standing(ADA, "ada", 2, 1), Standing(BOB, "bob", 2, 1), Standing(CY, "cy", 0, 3)), "finished", SEED),
         )
