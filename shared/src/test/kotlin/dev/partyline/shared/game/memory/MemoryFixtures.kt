@@ -2,6 +2,7 @@ package dev.partyline.shared.game.memory
 
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
+import dev.partyline.shared.game.GameRun
 import dev.partyline.shared.game.GameMove
 import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.game.Seat
@@ -85,34 +86,9 @@ class Deal(val deck: List<String>) {
 /** A move that is not a memory move. */
 object NotAMemoryMove : GameMove
 
-/**
- * Drives the memory fold by hand: keeps the current state, applies each input at an explicit
- * `now`, and checks that a rejection leaves the state as it was.
- */
-class MemoryRun(var state: MemoryState, val opening: List<Emit>) {
+/** Drives the memory fold by hand (see [GameRun]), knowing where the faces of its deal lie. */
+class MemoryRun(state: MemoryState, opening: List<Emit>) : GameRun<MemoryState>(state, opening) {
     val deal = Deal(state.settings.deck)
-
-    fun step(input: GameInput, now: Long): Step {
-        val step = state.decide(input, now)
-        if (step is Step.Next) state = step.play as MemoryState
-        return step
-    }
-
-    /** Applies [input], which must be accepted, and returns what it emitted. */
-    fun next(input: GameInput, now: Long): List<Emit> {
-        val step = step(input, now)
-        withClue("$input at $now") { step.shouldBeInstanceOf<Step.Next>() }
-        return (step as Step.Next).emits
-    }
-
-    /** Applies [input], which must be refused, and returns the rejection. */
-    fun rejected(input: GameInput, now: Long): Rejection {
-        val before = state
-        val step = step(input, now)
-        withClue("$input at $now") { step.shouldBeInstanceOf<Step.Rejected>() }
-        state shouldBe before
-        return (step as Step.Rejected).rejection
-    }
 
     fun flip(player: PlayerId, card: Int, now: Long) = next(GameInput.Move(player, FlipCard(card), now), now)
 

@@ -2,6 +2,7 @@ package dev.partyline.shared.game.quiz
 
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
+import dev.partyline.shared.game.GameRun
 import dev.partyline.shared.game.GameMove
 import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.game.Seat
@@ -70,33 +71,9 @@ object QuizFixtures {
 /** A move that is not a quiz move. */
 object NotAQuizMove : GameMove
 
-/**
- * Drives the quiz fold by hand: keeps the current state, applies each input at an explicit
- * `now`, and checks that a rejection leaves the state as it was.
- */
-class QuizRun(var state: QuizState, val opening: List<Emit>) {
-    fun step(input: GameInput, now: Long): Step {
-        val step = state.decide(input, now)
-        if (step is Step.Next) state = step.play as QuizState
-        return step
-    }
-
-    /** Applies [input], which must be accepted, and returns what it emitted. */
-    fun next(input: GameInput, now: Long): List<Emit> {
-        val before = state
-        val step = step(input, now)
-        withClue("$input at $now on ${before.phase} question ${before.index}") { step.shouldBeInstanceOf<Step.Next>() }
-        return (step as Step.Next).emits
-    }
-
-    /** Applies [input], which must be refused, and returns the rejection. */
-    fun rejected(input: GameInput, now: Long): Rejection {
-        val before = state
-        val step = step(input, now)
-        withClue("$input at $now") { step.shouldBeInstanceOf<Step.Rejected>() }
-        state shouldBe before
-        return (step as Step.Rejected).rejection
-    }
+/** Drives the quiz fold by hand (see [GameRun]). */
+class QuizRun(state: QuizState, opening: List<Emit>) : GameRun<QuizState>(state, opening) {
+    override fun describe(input: GameInput, now: Long) = "$input at $now on ${state.phase} question ${state.index}"
 
     fun answerInput(player: PlayerId, index: Int, choice: Int? = null, choices: List<Int>? = null, text: String? = null, at: Long) =
         GameInput.Move(player, Answer(index, choice, choices, text), at)
