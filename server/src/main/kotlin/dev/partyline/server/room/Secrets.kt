@@ -1,5 +1,6 @@
 package dev.partyline.server.room
 
+import dev.partyline.shared.protocol.Limits
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.RoomCode
 import java.security.MessageDigest
@@ -15,7 +16,8 @@ class Secrets(private val random: SecureRandom = SecureRandom()) {
     /** 128 random bits. */
     fun secret(): ByteArray = ByteArray(16).also(random::nextBytes)
 
-    fun seed(): Long = random.nextLong()
+    /** A game's seed when its options name none: random, and small enough for every client to read exactly. */
+    fun seed(): Long = random.nextLong(Limits.MAX_EXACT_NUMBER + 1)
 
     companion object {
         /** Upper-case letters and digits without look-alikes (no 0/O, 1/I/L). */

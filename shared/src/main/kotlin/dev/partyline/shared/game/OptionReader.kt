@@ -1,6 +1,7 @@
 package dev.partyline.shared.game
 
 import dev.partyline.shared.protocol.ErrorCode
+import dev.partyline.shared.protocol.Limits
 import dev.partyline.shared.protocol.Rejection
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
@@ -35,6 +36,13 @@ class OptionReader(private val options: JsonObject) {
         val value = raw(key) ?: return null
         return (value as? JsonPrimitive)?.takeIf { !it.isString }?.longOrNull
             ?: throw BadOption("option '$key' must be a whole number")
+    }
+
+    /** The game's `seed` option, or [default]: a whole number that every client reads exactly, so a game can be replayed. */
+    fun seed(default: Long): Long {
+        val seed = long("seed") ?: return default
+        if (seed !in 0..Limits.MAX_EXACT_NUMBER) throw BadOption("option 'seed' must be between 0 and ${Limits.MAX_EXACT_NUMBER}")
+        return seed
     }
 
     fun bool(key: String, default: Boolean): Boolean {

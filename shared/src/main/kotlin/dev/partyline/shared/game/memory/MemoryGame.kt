@@ -56,7 +56,7 @@ object MemoryGame : Game {
         }
         val turnSeconds = reader.int("turnSeconds", 15, 3..300)
         val missMillis = reader.int("missMillis", 1500, 0..10_000)
-        val seed = reader.long("seed") ?: defaultSeed
+        val seed = reader.seed(defaultSeed)
         reader.refuseUnknown()
         val settings = MemorySettings(rows, cols, mode, turnSeconds * 1000L, missMillis.toLong(), seed, Faces.deal(rows * cols / 2, seed))
         // The seed is never shown: it would give the whole board away. `game_over` tells it.

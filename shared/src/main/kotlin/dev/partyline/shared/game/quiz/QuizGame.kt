@@ -60,7 +60,7 @@ object QuizGame : Game {
         val seconds = reader.int("seconds", 20, Question.SECONDS)
         val count = reader.int("count", questions.size, 1..questions.size)
         val shuffle = reader.bool("shuffle", pack != null)
-        val seed = reader.long("seed") ?: defaultSeed
+        val seed = reader.seed(defaultSeed)
         val settings = QuizSettings(
             questions = (if (shuffle) questions.shuffled(Random(seed)) else questions).take(count),
             defaultSeconds = seconds,

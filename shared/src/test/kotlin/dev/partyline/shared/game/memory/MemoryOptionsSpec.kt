@@ -5,12 +5,14 @@ import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.ErrorCode
+import dev.partyline.shared.protocol.Limits
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.Role
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.booleans.shouldBeFalse
 import io.kotest.matchers.booleans.shouldBeTrue
 import io.kotest.matchers.collections.shouldContainExactly
+import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
@@ -56,6 +58,12 @@ class MemoryOptionsSpec : FunSpec({
     test("game_over tells the seed, so the board can be replayed") {
         val r = MemoryRun.start(m.game(seed = 77))
         r.next(GameInput.End, T0 + 1_000).only<GameOver>().seed shouldBe 77L
+    }
+
+    test("a seed is a whole number from 0 to 2^53 - 1, so that every client (a browser too) reads it back exactly") {
+        m.table(opts("seed" to Limits.MAX_EXACT_NUMBER)).shouldNotBeNull()
+        badRequest(opts("seed" to Limits.MAX_EXACT_NUMBER + 1)) shouldContain "'seed'"
+        badRequest(opts("seed" to -1)) shouldContain "'seed'"
     }
 
     test("rows and cols go from 2 to 8") {
