@@ -1,0 +1,66 @@
+package dev.partyline.server.browser
+
+import org.openqa.selenium.By
+import org.openqa.selenium.WebElement
+
+// What a person does on the home page and in a room, step by step through the UI.
+
+/** Opens the home page and types [name] in the name field. */
+fun Browser.openHomeAs(base: String, name: String) {
+    open("$base/")
+    awaitScreen("home")
+    type("name-input", name)
+}
+
+/** On the home page: opens the quiz form, pastes [questionsJson], creates the room; returns its code from the lobby. */
+fun Browser.createQuiz(questionsJson: String, seconds: Int, hostPlays: Boolean = false, beforeSubmit: () -> Unit = {}): String {
+    click("create-quiz")
+    type("quiz-questions", questionsJson)
+    await("the pack to switch to my own questions") { find("quiz-pack").getAttribute("value") == "custom" }
+    type("quiz-seconds", seconds.toString())
+    val box = find("quiz-host-plays")
+    if (box.isSelected != hostPlays) box.click()
+    beforeSubmit()
+    click("create-submit")
+    return lobbyCode()
+}
+
+/** On the home page: opens the memory form, picks the size and mode, creates the room; returns its code. */
+fun Browser.createMemory(rows: Int, cols: Int, mode: String, turnSeconds: Int = 30): String {
+    click("create-memory")
+    select("memory-rows", rows.toString())
+    select("memory-cols", cols.toString())
+    select("memory-mode", mode)
+    type("memory-turn-seconds", turnSeconds.toString())
+    click("create-submit")
+    return lobbyCode()
+}
+
+/** On the home page (name typed): types [code] and joins as a player. */
+fun Browser.joinWithCode(code: String) {
+    type("join-code", code)
+    click("join-submit")
+    awaitScreen("lobby")
+}
+
+fun Browser.lobbyCode(): String {
+    awaitScreen("lobby")
+    return await("the room code") { find("room-code").text.trim().takeIf { it.length == 6 } }
+}
+
+/** The entries of the player list: name → the entry. */
+fun Browser.playerEntries(): Map<String, WebElement> =
+    findAll("player").associateBy { it.findElement(Browser.test("player-name")).text }
+
+/** The score shown in the player list for [playerId]. */
+fun Browser.shownScore(playerId: String): Int =
+    find("player", "data-player-id" to playerId).findElement(Browser.test("player-score")).text.trim().toInt()
+
+/** Standings as shown: player id → the leading number of its score text ("3 pairs", "1840 pts"). */
+fun WebElement.scoreOf(scoreClass: String): Int = findElement(By.className(scoreClass)).text.trim().takeWhile { it.isDigit() }.toInt()
+
+/** The chat: types [text] and sends it. */
+fun Browser.say(text: String) {
+    type("chat-input", text)
+    click("chat-send")
+}
