@@ -12,6 +12,13 @@ fun Browser.openHomeAs(base: String, name: String) {
     type("name-input", name)
 }
 
+/** Back to the home page from wherever this browser is (leaving its room, if any). */
+fun Browser.goHome(base: String) {
+    if (driver.currentUrl?.startsWith(base) != true) open("$base/")
+    if (findAll("leave").isNotEmpty()) click("leave")
+    awaitScreen("home")
+}
+
 /** On the home page: opens the quiz form, pastes [questionsJson], creates the room; returns its code from the lobby. */
 fun Browser.createQuiz(questionsJson: String, seconds: Int, hostPlays: Boolean = false, beforeSubmit: () -> Unit = {}): String {
     click("create-quiz")
@@ -63,4 +70,29 @@ fun WebElement.scoreOf(scoreClass: String): Int = findElement(By.className(score
 fun Browser.say(text: String) {
     type("chat-input", text)
     click("chat-send")
+}
+
+// ---- the quiz ----
+
+fun Browser.awaitQuestion(number: Int) {
+    await("question $number to open") {
+        screen() == "quiz-question" && driver.findElement(By.className("q-number")).text.startsWith("Question $number")
+    }
+}
+
+/** Waits for the reveal; returns when it was first seen (System.nanoTime). */
+fun Browser.awaitReveal(questionNumber: Int): Long {
+    await("the reveal of question $questionNumber") {
+        screen() == "quiz-reveal" && driver.findElement(By.className("q-number")).text.startsWith("Question $questionNumber")
+    }
+    return System.nanoTime()
+}
+
+/**
+ * The host presses "Next question" while the reveal is young (the room would open the next
+ * question by itself 5 s after the reveal; pressing later could skip that question instead).
+ */
+fun Browser.nextQuestionSoon(revealSeenAt: Long) {
+    val skip = find("skip")
+    if (skip.text.contains("Next question") && System.nanoTime() - revealSeenAt < 2_500_000_000) skip.click()
 }

@@ -1,7 +1,10 @@
 package dev.partyline.server.browser
 
 import dev.partyline.server.PartylineServer
+import dev.partyline.server.e2e.TestClient
 import dev.partyline.server.e2e.startTestServer
+import dev.partyline.server.e2e.str
+import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.collections.shouldContainExactly
@@ -10,6 +13,7 @@ import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.ints.shouldBeLessThanOrEqual
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
+import dev.partyline.shared.game.memory.Faces
 import org.openqa.selenium.By
 
 /**
@@ -156,5 +160,35 @@ class MemoryInBrowserSpec : FunSpec({
         jun.findAll("my-place").shouldBeEmpty()
         ivo.screenshot("memory-07-race-game-over")
         for (b in listOf(hana, ivo, jun)) b.cspViolations().shouldBeEmpty()
+    }
+
+    // BUG (see the report): the server deals from a 64-bit seed (Secrets.seed() = nextLong()) and
+    // sends it as a JSON number; JavaScript reads numbers as doubles, so any seed beyond 2^53
+    // (nearly all of them) is shown rounded, e.g. "-7240001551236385000". Replaying from the
+    // shown seed deals another board. Enable once the seed reaches the page intact.
+    xtest("the seed shown on the results deals exactly the board that was played, so the game can be replayed") {
+        hana.goHome(base)
+        val code = hana.createMemory(rows = 2, cols = 3, mode = "turns")
+        // A spectator over the raw protocol hears the seed exactly as the server sends it.
+        TestClient.ws(server.httpPort, "watcher").use { watcher ->
+            watcher.hello("Watcher")
+            watcher.send("""{"type":"join","room":"$code","as":"spectator"}""")
+            watcher.expect("room")
+            hana.click("start")
+            hana.awaitScreen("memory")
+            val table = MemoryTable(cards = 6)
+            var attempts = 0
+            while (table.matched.size < 6) {
+                (++attempts) shouldBeLessThanOrEqual 8
+                table.attempt(hana, watchers = emptyList())
+            }
+            hana.awaitScreen("game-over")
+            val played = (0 until 6).map { table.faces.getValue(it) }
+            val sent = watcher.expect("game_over").str("seed").toLong()
+            Faces.deal(3, sent) shouldBe played // the server's seed does deal this board
+            val line = hana.await("the seed line") { hana.driver.findElements(By.cssSelector(".game-over p.small")).firstOrNull { "seed" in it.text }?.text }
+            val shown = Regex("seed (-?\\d+)").find(line)!!.groupValues[1].toLong()
+            withClue("seed sent $sent, shown $shown") { Faces.deal(3, shown) shouldBe played }
+        }
     }
 })

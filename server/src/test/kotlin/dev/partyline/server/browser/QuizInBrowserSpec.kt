@@ -145,6 +145,30 @@ class QuizInBrowserSpec : FunSpec({
 
         for (b in listOf(host, ada, bo)) b.cspViolations().shouldBeEmpty()
     }
+
+    // BUG (see the report): on a presenting screen of 1280 px (a common projector), the reveal's
+    // leaderboard gives the name what is left after the avatar, the "+points" gain and the score,
+    // so even "Ada" is cut to "A…" once she scores. Enable once names fit.
+    xtest("the presenting screen's reveal leaderboard shows the players' names in full on a 1280 x 720 projector") {
+        val host = Browser(1280, 720).also { browsers += it }
+        val ada = Browser(390, 844).also { browsers += it }
+        host.openHomeAs(base, "Quinn")
+        val code = host.createQuiz(QUESTIONS, seconds = 15)
+        ada.openHomeAs(base, "Ada")
+        ada.joinWithCode(code)
+        host.await("Ada in the lobby") { "Ada" in host.playerEntries() }
+        host.click("start")
+        ada.awaitQuestion(1)
+        ada.click("choice", "data-index" to 1)
+        host.awaitReveal(1)
+        ada.awaitFeedback(correct = true)
+        host.screenshot("quiz-09-reveal-projector-names")
+        val cut = host.js(
+            """return [...document.querySelectorAll('.leaderboard-name')]
+                .filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent)""",
+        )
+        cut shouldBe emptyList<String>()
+    }
 })
 
 /** Three questions whose answers the players know: single (1), multi (0 and 2), typed ("Au"). */
@@ -154,20 +178,6 @@ private val QUESTIONS = """
     {"kind":"typed","text":"What is the chemical symbol for gold?","accept":["Au"]}]
 """.trimIndent().replace("\n", " ")
 
-private fun Browser.awaitQuestion(number: Int) {
-    await("question $number to open") {
-        screen() == "quiz-question" && driver.findElement(By.className("q-number")).text.startsWith("Question $number")
-    }
-}
-
-/** Waits for the reveal; returns when it was first seen (System.nanoTime). */
-private fun Browser.awaitReveal(questionNumber: Int): Long {
-    await("the reveal of question $questionNumber") {
-        screen() == "quiz-reveal" && driver.findElement(By.className("q-number")).text.startsWith("Question $questionNumber")
-    }
-    return System.nanoTime()
-}
-
 private fun Browser.awaitFeedback(correct: Boolean) {
     await("feedback that the answer was ${if (correct) "right" else "wrong"}") {
         screen() == "quiz-reveal" && find("feedback").getAttribute("data-correct") == correct.toString()
@@ -175,12 +185,3 @@ private fun Browser.awaitFeedback(correct: Boolean) {
 }
 
 private fun Browser.leaderboardIds(): List<String> = findAll("leaderboard-entry").map { it.getAttribute("data-player-id")!! }
-
-/**
- * The host presses "Next question" while the reveal is young (the room would open the next
- * question by itself 5 s after the reveal; pressing later could skip that question instead).
- */
-private fun Browser.nextQuestionSoon(revealSeenAt: Long) {
-    val skip = find("skip")
-    if (skip.text.contains("Next question") && System.nanoTime() - revealSeenAt < 2_500_000_000) skip.click()
-}
