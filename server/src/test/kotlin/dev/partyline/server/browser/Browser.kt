@@ -68,8 +68,16 @@ class Browser(val width: Int = 1280, val height: Int = 800) : AutoCloseable {
                     .takeUnless { it == false }
             }
 
-    /** Saves a screenshot of the page as `target/screenshots/<name>.png`. */
+    /**
+     * Saves a screenshot of the page as `target/screenshots/<name>.png`, once the entrance
+     * animations running now (not the endless ones, like a pulse) have finished.
+     */
     fun screenshot(name: String): File {
+        runCatching {
+            await("animations to settle for a screenshot", seconds = 2) {
+                js("return document.getAnimations().every((a) => a.playState !== 'running' || a.effect.getTiming().iterations === Infinity)") == true
+            }
+        }
         val file = File("target/screenshots/$name.png").also { it.parentFile.mkdirs() }
         file.writeBytes(driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES))
         return file

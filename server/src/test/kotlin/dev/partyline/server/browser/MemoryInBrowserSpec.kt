@@ -191,4 +191,28 @@ class MemoryInBrowserSpec : FunSpec({
             withClue("seed sent $sent, shown $shown") { Faces.deal(3, shown) shouldBe played }
         }
     }
+
+    // BUG (minor, see the report): the memory screen rebuilds the "Pairs found" list on every
+    // update, and a new list entry plays its 0.25 s "pop" entrance, so the whole scoreboard
+    // flashes at every card flip (the lobby's list likewise at every chat line). Enable once
+    // entries are updated in place.
+    xtest("flipping a card does not make the scoreboard beside the board flash") {
+        hana.goHome(base)
+        hana.createMemory(rows = 2, cols = 2, mode = "turns")
+        hana.click("start")
+        hana.awaitScreen("memory")
+        hana.await("the scoreboard") { hana.findAll("player").size == 1 }
+        hana.js(
+            """window.popped = 0;
+            document.addEventListener('animationstart', (e) => { if (e.target.closest('[data-test=player]')) window.popped++; });""",
+        )
+        MemoryTable(cards = 4).flip(hana, 0)
+        hana.afterTwoFrames()
+        hana.js("return window.popped") shouldBe 0L
+    }
 })
+
+/** Returns once the page has painted two more frames (animations started by now have started). */
+private fun Browser.afterTwoFrames() {
+    driver.executeAsyncScript("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(null)));")
+}
