@@ -96,3 +96,9 @@ fun Browser.nextQuestionSoon(revealSeenAt: Long) {
     val skip = find("skip")
     if (skip.text.contains("Next question") && System.nanoTime() - revealSeenAt < 2_500_000_000) skip.click()
 }
+
+/** Presses "See the final results" if the final reveal is still held, and waits for the results. */
+fun Browser.seeFinalResultsNow() {
+    runCatching { find("show-podium").click() }
+    awaitScreen("game-over")
+}

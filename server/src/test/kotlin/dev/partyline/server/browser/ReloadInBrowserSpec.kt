@@ -137,7 +137,7 @@ class ReloadInBrowserSpec : FunSpec({
             ada.await("Ada's wrong answer") { ada.screen() == "quiz-reveal" && ada.find("feedback").getAttribute("data-correct") == "false" }
             ada.find("feedback").text shouldContain "with $pointsAfterOne points"
             ada.find("leaderboard-entry", "data-player-id" to adaId).scoreOf("leaderboard-score") shouldBe pointsAfterOne
-            host.awaitScreen("game-over")
+            host.seeFinalResultsNow()
             host.find("leaderboard-entry", "data-player-id" to adaId).scoreOf("leaderboard-score") shouldBe pointsAfterOne
         }
         for (b in listOf(host, ada)) b.cspViolations().shouldBeEmpty()
