@@ -35,6 +35,7 @@ class QuizInBrowserSpec : FunSpec({
 
         // The host pastes three questions of their own and presents (does not play).
         host.openHomeAs(base, "Quinn")
+        host.screenshot("quiz-00-home")
         val code = host.createQuiz(QUESTIONS, seconds = 15) { host.screenshot("quiz-01-home-create-form") }
         host.find("host-badge").text shouldContain "presenting"
 
