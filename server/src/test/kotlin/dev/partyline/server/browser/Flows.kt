@@ -14,7 +14,7 @@ fun Browser.openHomeAs(base: String, name: String) {
 
 /** Back to the home page from wherever this browser is (leaving its room, if any). */
 fun Browser.goHome(base: String) {
-    if (driver.currentUrl?.startsWith(base) != true) open("$base/")
+    if (!driver.currentUrl.startsWith(base)) open("$base/")
     if (findAll("leave").isNotEmpty()) click("leave")
     awaitScreen("home")
 }
