@@ -162,11 +162,8 @@ class MemoryInBrowserSpec : FunSpec({
         for (b in listOf(hana, ivo, jun)) b.cspViolations().shouldBeEmpty()
     }
 
-    // BUG (see the report): the server deals from a 64-bit seed (Secrets.seed() = nextLong()) and
-    // sends it as a JSON number; JavaScript reads numbers as doubles, so any seed beyond 2^53
-    // (nearly all of them) is shown rounded, e.g. "-7240001551236385000". Replaying from the
-    // shown seed deals another board. Enable once the seed reaches the page intact.
-    xtest("the seed shown on the results deals exactly the board that was played, so the game can be replayed") {
+    // Seeds stay within 2^53 - 1, so the page shows exactly the seed the server dealt from.
+    test("the seed shown on the results deals exactly the board that was played, so the game can be replayed") {
         hana.goHome(base)
         val code = hana.createMemory(rows = 2, cols = 3, mode = "turns")
         // A spectator over the raw protocol hears the seed exactly as the server sends it.
