@@ -6,6 +6,7 @@ import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.GameOver
+import dev.partyline.shared.protocol.Limits
 import dev.partyline.shared.protocol.Paused
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Resumed
@@ -92,7 +93,7 @@ class MemoryPropertySpec : FunSpec({
             }
         }
         Scenario(
-            rows, cols, r.nextBoolean(), listOf(3, 5, 15).random(r), listOf(0, 400, 1_500, 6_000).random(r), r.nextLong(),
+            rows, cols, r.nextBoolean(), listOf(3, 5, 15).random(r), listOf(0, 400, 1_500, 6_000).random(r), r.nextLong(0, Limits.MAX_EXACT_NUMBER + 1),
             players, (0 until players).filter { r.nextInt(7) == 0 }.toSet(), actions,
         )
     }
