@@ -1,8 +1,6 @@
 package dev.partyline.server.browser
 
-import dev.partyline.server.PartylineServer
 import dev.partyline.server.e2e.TestClient
-import dev.partyline.server.e2e.startTestServer
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
@@ -18,31 +16,21 @@ import org.openqa.selenium.NoAlertPresentException
  * Content-Security-Policy.
  */
 class HostileTextInBrowserSpec : FunSpec({
-    lateinit var server: PartylineServer
-    lateinit var base: String
-    val browsers = mutableListOf<Browser>()
-    beforeSpec {
-        server = startTestServer()
-        base = "http://127.0.0.1:${server.httpPort}"
-    }
-    afterSpec {
-        browsers.forEach { runCatching { it.close() } }
-        server.stop()
-    }
+    val stage = browserStage()
 
     test("player names and chat lines made of HTML show as literal text and run nothing, in the lobby, the game and the podium") {
-        val host = Browser().also { browsers += it }
-        val mallory = Browser().also { browsers += it }
-        host.openHomeAs(base, "Hope")
+        val host = stage.browser()
+        val mallory = stage.browser()
+        host.openHomeAs(stage.base, "Hope")
         val code = host.createMemory(rows = 2, cols = 4, mode = "turns", turnSeconds = 30)
 
         // A browser player with a script-carrying name (names have at most 24 characters, so the
         // `<img src=x onerror=alert(1)>` of 28 goes into the chat instead)...
-        mallory.openHomeAs(base, SVG_NAME)
+        mallory.openHomeAs(stage.base, SVG_NAME)
         mallory.find("name-input").getAttribute("value") shouldBe SVG_NAME
         mallory.joinWithCode(code)
         // ... and one over the raw protocol, whose image handler would set window.pwn.
-        TestClient.ws(server.httpPort, "eve").use { eve ->
+        TestClient.ws(stage.server.httpPort, "eve").use { eve ->
             eve.hello(IMG_NAME)
             eve.send("""{"type":"join","room":"$code"}""")
             eve.expect("room")
@@ -89,8 +77,8 @@ class HostileTextInBrowserSpec : FunSpec({
     test("the console capture does see a Content-Security-Policy violation when a page has one") {
         // The check above is only worth something if a violation would show: inject an inline
         // script, which the policy refuses, and look for the refusal in the console.
-        val b = Browser().also { browsers += it }
-        b.open("$base/")
+        val b = stage.browser()
+        b.open("${stage.base}/")
         b.awaitScreen("home")
         b.cspViolations().shouldBeEmpty()
         b.js("const s = document.createElement('script'); s.textContent = 'window.inlineRan = 1'; document.head.append(s)")

@@ -1,8 +1,6 @@
 package dev.partyline.server.browser
 
-import dev.partyline.server.PartylineServer
 import dev.partyline.server.e2e.TestClient
-import dev.partyline.server.e2e.startTestServer
 import dev.partyline.server.e2e.str
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
@@ -16,24 +14,14 @@ import io.kotest.matchers.string.shouldContain
  * same screen, with the same score, and the others see them connected again.
  */
 class ReloadInBrowserSpec : FunSpec({
-    lateinit var server: PartylineServer
-    lateinit var base: String
-    val browsers = mutableListOf<Browser>()
-    beforeSpec {
-        server = startTestServer()
-        base = "http://127.0.0.1:${server.httpPort}"
-    }
-    afterSpec {
-        browsers.forEach { runCatching { it.close() } }
-        server.stop()
-    }
+    val stage = browserStage()
 
     test("a memory player who reloads after finding a pair keeps the seat, the score and the pair on the board, and plays the game to the end") {
-        val kai = Browser().also { browsers += it }
-        val lu = Browser().also { browsers += it }
-        kai.openHomeAs(base, "Kai")
+        val kai = stage.browser()
+        val lu = stage.browser()
+        kai.openHomeAs(stage.base, "Kai")
         val code = kai.createMemory(rows = 2, cols = 2, mode = "turns", turnSeconds = 30)
-        lu.openHomeAs(base, "Lu")
+        lu.openHomeAs(stage.base, "Lu")
         lu.joinWithCode(code)
         val kaiId = kai.await("Kai's id") { kai.playerId }
         val luId = lu.await("Lu's id") { lu.playerId }
@@ -87,18 +75,18 @@ class ReloadInBrowserSpec : FunSpec({
     }
 
     test("a quiz player who reloads before answering a question keeps the seat and the points, and can still answer") {
-        val host = Browser().also { browsers += it }
-        val ada = Browser(390, 844).also { browsers += it }
-        host.openHomeAs(base, "Quinn")
+        val host = stage.browser()
+        val ada = stage.browser(390, 844)
+        host.openHomeAs(stage.base, "Quinn")
         val code = host.createQuiz(TWO_QUESTIONS, seconds = 20)
-        ada.open("$base/join/$code")
+        ada.open("${stage.base}/join/$code")
         ada.awaitScreen("home")
         ada.type("name-input", "Ada")
         ada.click("join-submit")
         ada.awaitScreen("lobby")
         val adaId = ada.await("Ada's id") { ada.playerId }
         // A second player over the raw protocol, so that the room waits for someone while Ada reloads.
-        TestClient.ws(server.httpPort, "zed").use { zed ->
+        TestClient.ws(stage.server.httpPort, "zed").use { zed ->
             zed.hello("Zed")
             zed.send("""{"type":"join","room":"$code"}""")
             zed.expect("room")
