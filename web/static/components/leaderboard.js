@@ -21,8 +21,10 @@ export function leaderboard(entries, { me = null, gains = null, limit = Infinity
       h('span', { class: 'rank', 'aria-label': `${ordinal(e.rank)} place` }, String(e.rank)),
       avatar(e),
       h('span', { class: 'leaderboard-name' }, e.name),
-      gain ? h('span', { class: 'gain' }, `+${gain}`) : null,
-      h('span', { class: 'leaderboard-score' }, `${e.score}`, h('small', {}, ` ${unit}`)));
+      // Points wrap under the name (CSS) when both do not fit on one line, so the name is not cut.
+      h('span', { class: 'leaderboard-points' },
+        gain ? h('span', { class: 'gain' }, `+${gain}`) : null,
+        h('span', { class: 'leaderboard-score' }, `${e.score}`, h('small', {}, ` ${unit}`))));
     }));
 }
 

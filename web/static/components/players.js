@@ -18,10 +18,56 @@ export function avatar(player) {
  * The list of everyone who is not a spectator. options: me (player id), turn (id on turn),
  * onKick (shown per player when given), scoreLabel (e.g. 'pts', 'pairs').
  */
-export function playerList(room, { me, turn = null, onKick = null, scoreLabel = 'pts' } = {}) {
+export function playerList(room, options = {}) {
+  return updatePlayerList(h('ul', { class: 'player-list', 'data-test': 'player-list', 'aria-label': 'Players' }), room, options);
+}
+
+/** Lists that have shown their first players: from then on a new entry plays its entrance. */
+const shown = new WeakSet();
+
+/**
+ * Brings a list made by playerList up to date in place: an entry that did not change is kept as
+ * it is (so it neither replays its entrance nor loses the focus), a changed one gets the new
+ * attributes and content, and only people new to the list get a new entry, which pops in
+ * (class `entering`) unless it is part of the list's first showing. Returns the list.
+ */
+export function updatePlayerList(list, room, { me, turn = null, onKick = null, scoreLabel = 'pts' } = {}) {
   const players = room.players.filter((p) => p.role !== 'spectator');
-  return h('ul', { class: 'player-list', 'data-test': 'player-list', 'aria-label': 'Players' },
-    players.map((p) => playerEntry(room, p, { me, turn, onKick, scoreLabel })));
+  const old = new Map([...list.children].map((li) => [li.dataset.playerId, li]));
+  const animate = shown.has(list);
+  let at = list.firstElementChild;
+  for (const p of players) {
+    const fresh = playerEntry(room, p, { me, turn, onKick, scoreLabel });
+    let li = old.get(p.player);
+    old.delete(p.player);
+    if (!li) {
+      li = fresh;
+      if (animate) {
+        li.classList.add('entering');
+        li.addEventListener('animationend', () => li.classList.remove('entering'), { once: true });
+      }
+    } else {
+      fresh.classList.toggle('entering', li.classList.contains('entering'));
+      if (!li.isEqualNode(fresh)) patch(li, fresh);
+    }
+    if (li === at) at = at.nextElementSibling;
+    else list.insertBefore(li, at);
+  }
+  for (const gone of old.values()) gone.remove();
+  if (players.length) shown.add(list);
+  return list;
+}
+
+/** Gives el the attributes and children of fresh, keeping el itself (and the focus inside it). */
+function patch(el, fresh) {
+  for (const { name } of [...el.attributes]) if (!fresh.hasAttribute(name)) el.removeAttribute(name);
+  for (const { name, value } of [...fresh.attributes]) if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  const focused = el.contains(document.activeElement) && document.activeElement.dataset.test;
+  el.replaceChildren(...fresh.childNodes);
+  if (focused) {
+    const again = el.querySelector(`[data-test="${CSS.escape(focused)}"]`);
+    if (again) again.focus();
+  }
 }
 
 function playerEntry(room, p, { me, turn, onKick, scoreLabel }) {

@@ -1,12 +1,13 @@
 // Lobby: the room code and link to share, who is in, and the host's start and kick controls.
 import { h, fill, setText } from '../dom.js';
-import { playerList } from '../components/players.js';
+import { playerList, updatePlayerList } from '../components/players.js';
 import { iHost, iPlay, playsIn } from '../store.js';
 import { plural } from '../words.js';
 
 export function lobbyScreen(ctx, room) {
   const link = joinLink(room.code);
-  const players = h('div', { class: 'players-slot' });
+  const list = playerList({ players: [] });
+  const players = h('div', { class: 'players-slot' }, list);
   const counts = h('p', { class: 'counts muted', 'aria-live': 'polite' });
   const startSlot = h('div', { class: 'start-slot' });
 
@@ -32,7 +33,7 @@ export function lobbyScreen(ctx, room) {
       const r = state.room;
       const me = state.me && state.me.player;
       const host = iHost(r);
-      fill(players, playerList(r, { me, onKick: host ? (p) => ctx.send({ type: 'kick', player: p.player }) : null }));
+      updatePlayerList(list, r, { me, onKick: host ? (p) => ctx.send({ type: 'kick', player: p.player }) : null });
       const playing = r.players.filter((p) => playsIn(r, p.role)).length;
       const spectators = r.players.filter((p) => p.role === 'spectator').length;
       setText(counts, `${plural(playing, 'player')} · `);

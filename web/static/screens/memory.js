@@ -5,7 +5,7 @@ import { countdown } from '../countdown.js';
 import { announce } from '../live.js';
 import { emojiFor } from '../faces.js';
 import { hostBar } from '../components/hostbar.js';
-import { playerList } from '../components/players.js';
+import { playerList, updatePlayerList } from '../components/players.js';
 import { iHost, iPlay } from '../store.js';
 import { plural } from '../words.js';
 
@@ -18,6 +18,7 @@ export function memoryScreen(ctx) {
   const el = h('div', { class: 'memory' }, header, controls, status, h('div', { class: 'memory-main' }, boardSlot, side));
 
   let board = null; // { el, cards: [button] } for the current size
+  const scores = playerList({ players: [] }); // the turns game's scoreboard, updated in place
   let lastTurn;
 
   function flip(i) {
@@ -132,9 +133,12 @@ export function memoryScreen(ctx) {
       fill(boardSlot, h('p', { class: 'race-watch' }, 'Everyone is racing on their own board — watch the progress!'));
     }
 
-    fill(side, race
-      ? raceProgress(room, m, me)
-      : [h('h2', { class: 'card-title' }, 'Pairs found'), playerList(room, { me, turn: m.turn, scoreLabel: 'pairs' })]);
+    if (race) {
+      fill(side, raceProgress(room, m, me));
+    } else {
+      if (scores.parentNode !== side) fill(side, h('h2', { class: 'card-title' }, 'Pairs found'), scores);
+      updatePlayerList(scores, room, { me, turn: m.turn, scoreLabel: 'pairs' });
+    }
 
     if (m.turn !== lastTurn && !race) {
       lastTurn = m.turn;

@@ -147,10 +147,7 @@ class QuizInBrowserSpec : FunSpec({
         for (b in listOf(host, ada, bo)) b.cspViolations().shouldBeEmpty()
     }
 
-    // BUG (see the report): on a presenting screen of 1280 px (a common projector), the reveal's
-    // leaderboard gives the name what is left after the avatar, the "+points" gain and the score,
-    // so even "Ada" is cut to "A…" once she scores. Enable once names fit.
-    xtest("the presenting screen's reveal leaderboard shows the players' names in full on a 1280 x 720 projector") {
+    test("the presenting screen's reveal leaderboard shows the players' names in full on a 1280 x 720 projector") {
         val host = Browser(1280, 720).also { browsers += it }
         val ada = Browser(390, 844).also { browsers += it }
         host.openHomeAs(base, "Quinn")
