@@ -1,7 +1,5 @@
 package dev.partyline.server.browser
 
-import dev.partyline.server.PartylineServer
-import dev.partyline.server.e2e.startTestServer
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.collections.shouldHaveSize
@@ -14,21 +12,11 @@ import org.openqa.selenium.interactions.Actions
 
 /** Playing without a mouse, and the biggest memory board on a small phone. */
 class KeyboardAndPhoneInBrowserSpec : FunSpec({
-    lateinit var server: PartylineServer
-    lateinit var base: String
-    val browsers = mutableListOf<Browser>()
-    beforeSpec {
-        server = startTestServer()
-        base = "http://127.0.0.1:${server.httpPort}"
-    }
-    afterSpec {
-        browsers.forEach { runCatching { it.close() } }
-        server.stop()
-    }
+    val stage = browserStage()
 
     test("a host who plays answers a single, a multi and a typed question with the keyboard alone: number keys, Tab and Enter") {
-        val b = Browser().also { browsers += it }
-        b.openHomeAs(base, "Kim")
+        val b = stage.browser()
+        b.openHomeAs(stage.base, "Kim")
         b.createQuiz(QUESTIONS, seconds = 15, hostPlays = true)
         b.find("host-badge").text shouldBe "👑 host"
         b.click("start")
@@ -70,8 +58,8 @@ class KeyboardAndPhoneInBrowserSpec : FunSpec({
     }
 
     test("an 8x8 memory board fits a 360 px wide phone: no sideways scrolling, 64 cards big enough to tap") {
-        val phone = Browser(360, 740).also { browsers += it }
-        phone.openHomeAs(base, "Pip")
+        val phone = stage.browser(360, 740)
+        phone.openHomeAs(stage.base, "Pip")
         phone.createMemory(rows = 8, cols = 8, mode = "turns")
         phone.click("start")
         phone.awaitScreen("memory")
@@ -95,8 +83,8 @@ class KeyboardAndPhoneInBrowserSpec : FunSpec({
     }
 
     test("on a 360 px wide phone in a room, the top bar still shows your own short name") {
-        val phone = Browser(360, 740).also { browsers += it }
-        phone.openHomeAs(base, "Pip")
+        val phone = stage.browser(360, 740)
+        phone.openHomeAs(stage.base, "Pip")
         phone.createMemory(rows = 2, cols = 2, mode = "turns")
         phone.screenshot("phone-02-lobby-topbar-360px")
         phone.find("me").text shouldBe "Pip"

@@ -1,8 +1,6 @@
 package dev.partyline.server.browser
 
-import dev.partyline.server.PartylineServer
 import dev.partyline.server.e2e.TestClient
-import dev.partyline.server.e2e.startTestServer
 import dev.partyline.server.e2e.str
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
@@ -21,30 +19,18 @@ import org.openqa.selenium.By
  * everyone plays their own board while a spectator watches the progress.
  */
 class MemoryInBrowserSpec : FunSpec({
-    lateinit var server: PartylineServer
-    lateinit var base: String
-    lateinit var hana: Browser
-    lateinit var ivo: Browser
-    lateinit var jun: Browser
-    beforeSpec {
-        server = startTestServer()
-        base = "http://127.0.0.1:${server.httpPort}"
-        hana = Browser()
-        ivo = Browser()
-        jun = Browser(390, 844)
-    }
-    afterSpec {
-        for (b in listOf(hana, ivo, jun)) runCatching { b.close() }
-        server.stop()
-    }
+    val stage = browserStage()
+    val hana by lazy { stage.browser() }
+    val ivo by lazy { stage.browser() }
+    val jun by lazy { stage.browser(390, 844) }
 
     test("three players take turns on one 2x4 board, every page shows every flip, and the game ends with all 4 pairs scored") {
-        hana.openHomeAs(base, "Hana")
+        hana.openHomeAs(stage.base, "Hana")
         val code = hana.createMemory(rows = 2, cols = 4, mode = "turns", turnSeconds = 30)
         hana.driver.findElement(By.cssSelector(".lobby-players p.muted")).text shouldContain "2 × 4 board · taking turns, 30 s each"
-        ivo.openHomeAs(base, "Ivo")
+        ivo.openHomeAs(stage.base, "Ivo")
         ivo.joinWithCode(code)
-        jun.openHomeAs(base, "Jun")
+        jun.openHomeAs(stage.base, "Jun")
         jun.joinWithCode(code)
         val everyone = listOf(hana, ivo, jun)
         val byId = everyone.associateBy { b -> b.await("a player id") { b.playerId } }
@@ -164,10 +150,10 @@ class MemoryInBrowserSpec : FunSpec({
 
     // Seeds stay within 2^53 - 1, so the page shows exactly the seed the server dealt from.
     test("the seed shown on the results deals exactly the board that was played, so the game can be replayed") {
-        hana.goHome(base)
+        hana.goHome(stage.base)
         val code = hana.createMemory(rows = 2, cols = 3, mode = "turns")
         // A spectator over the raw protocol hears the seed exactly as the server sends it.
-        TestClient.ws(server.httpPort, "watcher").use { watcher ->
+        TestClient.ws(stage.server.httpPort, "watcher").use { watcher ->
             watcher.hello("Watcher")
             watcher.send("""{"type":"join","room":"$code","as":"spectator"}""")
             watcher.expect("room")
@@ -191,7 +177,7 @@ class MemoryInBrowserSpec : FunSpec({
 
     test("flipping a card does not make the scoreboard beside the board flash") {
         Browser(reducedMotion = false).use { solo ->
-            solo.openHomeAs(base, "Solo")
+            solo.openHomeAs(stage.base, "Solo")
             solo.createMemory(rows = 2, cols = 2, mode = "turns")
             solo.click("start")
             solo.awaitScreen("memory")

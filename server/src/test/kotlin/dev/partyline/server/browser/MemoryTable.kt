@@ -39,7 +39,7 @@ class MemoryTable(val cards: Int) {
             ?: faces.entries.firstOrNull { it.value == firstFace && it.key != first && it.key !in matchedCards }?.key
             ?: unknown(matchedCards).first { it != first }
         // Only the last pair ends the game: if the page went to the results, this flip matched.
-        val secondFace = flip(player, second) ?: firstFace
+        val secondFace = flip(player, second) ?: firstFace.also { faces[second] = it } // unseen until the game ended on it
         val match = firstFace == secondFace
         for (b in watchers + player) {
             if (match) {

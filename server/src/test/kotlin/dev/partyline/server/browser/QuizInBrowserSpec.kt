@@ -1,7 +1,5 @@
 package dev.partyline.server.browser
 
-import dev.partyline.server.PartylineServer
-import dev.partyline.server.e2e.startTestServer
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.collections.shouldContainExactly
@@ -16,31 +14,21 @@ import org.openqa.selenium.By
  * screen), from the home page to the podium, everything through what the pages show.
  */
 class QuizInBrowserSpec : FunSpec({
-    lateinit var server: PartylineServer
-    lateinit var base: String
-    val browsers = mutableListOf<Browser>()
-    beforeSpec {
-        server = startTestServer()
-        base = "http://127.0.0.1:${server.httpPort}"
-    }
-    afterSpec {
-        browsers.forEach { runCatching { it.close() } }
-        server.stop()
-    }
+    val stage = browserStage()
 
     test("a host and two players play a whole quiz of single, multi and typed questions through the pages") {
-        val host = Browser().also { browsers += it }
-        val ada = Browser().also { browsers += it }
-        val bo = Browser(390, 844).also { browsers += it }
+        val host = stage.browser()
+        val ada = stage.browser()
+        val bo = stage.browser(390, 844)
 
         // The host pastes three questions of their own and presents (does not play).
-        host.openHomeAs(base, "Quinn")
+        host.openHomeAs(stage.base, "Quinn")
         host.screenshot("quiz-00-home")
         val code = host.createQuiz(QUESTIONS, seconds = 15) { host.screenshot("quiz-01-home-create-form") }
         host.find("host-badge").text shouldContain "presenting"
 
         // Ada follows the shared link: the code is filled in for her.
-        ada.open("$base/join/$code")
+        ada.open("${stage.base}/join/$code")
         ada.awaitScreen("home")
         ada.find("join-code").getAttribute("value") shouldBe code
         ada.type("name-input", "Ada")
@@ -48,7 +36,7 @@ class QuizInBrowserSpec : FunSpec({
         ada.awaitScreen("lobby")
 
         // Bo, on his phone, types the code in by hand.
-        bo.openHomeAs(base, "Bo")
+        bo.openHomeAs(stage.base, "Bo")
         bo.find("join-code").getAttribute("value") shouldBe ""
         bo.joinWithCode(code)
 
@@ -59,7 +47,7 @@ class QuizInBrowserSpec : FunSpec({
                 .map { it.findElement(Browser.test("player-name")).text }.sorted() == listOf("Ada", "Bo")
         }
         host.playerEntries().keys shouldContainExactlyInAnyOrder listOf("Quinn", "Ada", "Bo")
-        host.find("join-link").getAttribute("href") shouldBe "$base/join/$code"
+        host.find("join-link").getAttribute("href") shouldBe "${stage.base}/join/$code"
         bo.await("Bo's lobby to list Ada") { "Ada" in bo.playerEntries() }
         bo.findAll("start").shouldBeEmpty()
         host.screenshot("quiz-02-lobby-host")
@@ -148,11 +136,11 @@ class QuizInBrowserSpec : FunSpec({
     }
 
     test("the presenting screen's reveal leaderboard shows the players' names in full on a 1280 x 720 projector") {
-        val host = Browser(1280, 720).also { browsers += it }
-        val ada = Browser(390, 844).also { browsers += it }
-        host.openHomeAs(base, "Quinn")
+        val host = stage.browser(1280, 720)
+        val ada = stage.browser(390, 844)
+        host.openHomeAs(stage.base, "Quinn")
         val code = host.createQuiz(QUESTIONS, seconds = 15)
-        ada.openHomeAs(base, "Ada")
+        ada.openHomeAs(stage.base, "Ada")
         ada.joinWithCode(code)
         host.await("Ada in the lobby") { "Ada" in host.playerEntries() }
         host.click("start")
