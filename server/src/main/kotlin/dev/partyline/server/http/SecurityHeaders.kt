@@ -15,6 +15,7 @@ val SecurityHeaders = createApplicationPlugin("SecurityHeaders") {
     }
 }
 
+/** Only the client's own files, no inline script or style, WebSockets to its own server; no plugins, frames or foreign forms. */
 const val CONTENT_SECURITY_POLICY =
     "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
