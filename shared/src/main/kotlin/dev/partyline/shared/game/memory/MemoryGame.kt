@@ -11,9 +11,11 @@ import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Role
 import dev.partyline.shared.protocol.ServerMessage
+import dev.partyline.shared.protocol.WireFormat
 import dev.partyline.shared.protocol.serializersOf
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.encodeToJsonElement
 import kotlinx.serialization.json.put
 import kotlinx.serialization.modules.SerializersModule
 import kotlinx.serialization.modules.polymorphic
@@ -63,7 +65,7 @@ object MemoryGame : Game {
         val public = buildJsonObject {
             put("rows", rows)
             put("cols", cols)
-            put("mode", if (mode == MemoryMode.RACE) "race" else "turns")
+            put("mode", WireFormat.json.encodeToJsonElement(mode))
             put("turnSeconds", turnSeconds)
             put("missMillis", missMillis)
         }
