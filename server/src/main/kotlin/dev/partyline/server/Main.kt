@@ -1,12 +1,24 @@
 package dev.partyline.server
 
 import com.github.ajalt.clikt.core.main
+import com.github.ajalt.clikt.core.subcommands
+import dev.partyline.server.bot.BotCommand
+import dev.partyline.server.bot.BotSwarm
+import dev.partyline.server.bot.PrintingBotListener
 import kotlinx.coroutines.awaitCancellation
 
-/** Parses the command line, starts the server and serves until the process is stopped. */
+/**
+ * Parses the command line, then starts the server and serves until the process is stopped, or,
+ * with the `bot` subcommand, runs bots until all their connections end.
+ */
 suspend fun main(args: Array<String>) {
-    val command = PartylineCommand()
+    val bots = BotCommand()
+    val command = PartylineCommand().subcommands(bots)
     command.main(args)
+    bots.settings?.let { settings ->
+        BotSwarm(settings, PrintingBotListener(settings.count)).run()
+        return
+    }
     val config = command.config ?: return
     val server = PartylineServer(config).start()
     println(

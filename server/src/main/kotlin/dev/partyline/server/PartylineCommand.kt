@@ -21,7 +21,10 @@ class PartylineCommand : CliktCommand(name = "partyline") {
         context { autoEnvvarPrefix = "PARTYLINE" }
     }
 
-    override fun help(context: Context) = "Runs the Partyline game-room server: quiz and memory rooms for browsers (WebSocket) and bots (TCP)."
+    /** Without a subcommand the command starts the server, as it always has. */
+    override val invokeWithoutSubcommand = true
+
+    override fun help(context: Context) = "Runs the Partyline game-room server: quiz and memory rooms for browsers (WebSocket) and bots (TCP). `partyline bot` joins bots to a room instead."
 
     private val d = ServerConfig()
     private val host by option(help = "address to listen on").default(d.host)
@@ -48,6 +51,7 @@ class PartylineCommand : CliktCommand(name = "partyline") {
         private set
 
     override fun run() {
+        if (currentContext.invokedSubcommand != null) return
         config = ServerConfig(
             host = host, httpPort = httpPort, tcpPort = tcpPort, maxLineBytes = maxLineBytes,
             outboxCapacity = outboxCapacity, roomMailbox = roomMailbox, ratePerSecond = ratePerSecond,

@@ -1,0 +1,32 @@
+package dev.partyline.server.bot
+
+/**
+ * How a group of bots connects and plays: the server at [host]:[tcpPort], the [room] code to
+ * join, [count] bots named `<namePrefix>-1`…, their [skill] (0..1: quiz speed, memory recall),
+ * the base [thinkMillis] between moves (0 plays at once, for tests) and an optional [seed] that
+ * makes every bot's choices repeatable.
+ */
+data class BotSettings(
+    val host: String = "127.0.0.1",
+    val tcpPort: Int = 7070,
+    val room: String,
+    val count: Int = 1,
+    val skill: Double = 0.7,
+    val thinkMillis: Long = DEFAULT_THINK_MILLIS,
+    val seed: Long? = null,
+    val namePrefix: String = "bot",
+    val maxLineBytes: Int = MAX_LINE_BYTES,
+) {
+    init {
+        require(count >= 1) { "count must be at least 1" }
+        require(skill in 0.0..1.0) { "skill must be within 0..1" }
+        require(thinkMillis >= 0) { "think time must not be negative" }
+    }
+
+    companion object {
+        const val DEFAULT_THINK_MILLIS = 400L
+
+        /** Server lines can exceed a client's 8 KiB (a snapshot of a full room); a bot reads up to 1 MiB. */
+        const val MAX_LINE_BYTES = 1024 * 1024
+    }
+}

@@ -1,0 +1,39 @@
+package dev.partyline.server.bot
+
+import io.ktor.network.selector.SelectorManager
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.launch
+import kotlin.random.Random
+
+/**
+ * Runs [BotSettings.count] bots named `<prefix>-1`…, each on its own coroutine, until every
+ * bot's connection has ended. This is what the `bot` subcommand runs. With a seed, bot `i`
+ * draws from `Random(seed + i)`, so a run is repeatable given the same server events.
+ */
+class BotSwarm(private val settings: BotSettings, private val listener: BotListener) {
+    suspend fun run() {
+        val selector = SelectorManager(Dispatchers.IO)
+        try {
+            coroutineScope {
+                for (i in 1..settings.count) {
+                    val random = settings.seed?.let { Random(it + i) } ?: Random.Default
+                    val bot = BotPlayer("${settings.namePrefix}-$i", settings, random, selector, listener)
+                    launch {
+                        try {
+                            bot.run()
+                        } catch (e: CancellationException) {
+                            throw e
+                        } catch (e: Exception) {
+                            // One bot's failure (refused connection, reset) ends that bot only.
+                            listener.ended(bot.name, e.message ?: e::class.simpleName ?: "error")
+                        }
+                    }
+                }
+            }
+        } finally {
+            selector.close()
+        }
+    }
+}
