@@ -6,6 +6,8 @@ import dev.partyline.server.bot.BotCommand
 import dev.partyline.server.bot.BotSwarm
 import dev.partyline.server.bot.PrintingBotListener
 import kotlinx.coroutines.awaitCancellation
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.launch
 
 /**
  * Parses the command line, then starts the server and serves until the process is stopped, or,
@@ -16,7 +18,13 @@ suspend fun main(args: Array<String>) {
     val command = PartylineCommand().subcommands(bots)
     command.main(args)
     bots.settings?.let { settings ->
-        BotSwarm(settings, PrintingBotListener(settings.count)).run()
+        coroutineScope {
+            val listener = PrintingBotListener(settings.count)
+            val printing = launch { listener.print() }
+            BotSwarm(settings, listener).run()
+            listener.close()
+            printing.join()
+        }
         return
     }
     val config = command.config ?: return

@@ -1,20 +1,45 @@
 package dev.partyline.server.bot
 
-import java.util.concurrent.ConcurrentHashMap
+import kotlinx.coroutines.channels.Channel
 
-/** The CLI's [BotListener]: a line per bot joined, and a summary once every bot has seen a game end. */
-class PrintingBotListener(private val count: Int, private val print: (String) -> Unit = ::println) : BotListener {
-    private val results = ConcurrentHashMap<String, BotResult>()
+/**
+ * The CLI's [BotListener]: a line per bot joined, and a summary once every bot has seen a game
+ * end. Bots only post to a channel; one coroutine running [print] owns the results and prints.
+ */
+class PrintingBotListener(private val count: Int, private val out: (String) -> Unit = ::println) : BotListener {
+    private val events = Channel<Any>(Channel.UNLIMITED)
 
-    override fun joined(name: String, room: String, game: String) = print("$name joined $room ($game)")
-
-    override fun gameOver(result: BotResult) {
-        results[result.name] = result
-        if (results.size < count) return
-        val lines = synchronized(this) { results.values.sortedBy { it.rank ?: Int.MAX_VALUE }.also { results.clear() } }
-        print("game over (${lines.first().game}, ${lines.first().players} players):")
-        for (r in lines) print("  ${r.name}: rank ${r.rank ?: "-"}, score ${r.score ?: 0}, ${r.moves} moves")
+    override fun joined(name: String, room: String, game: String) {
+        events.trySend("$name joined $room ($game)")
     }
 
-    override fun ended(name: String, reason: String) = print("$name left: $reason")
+    override fun gameOver(result: BotResult) {
+        events.trySend(result)
+    }
+
+    override fun ended(name: String, reason: String) {
+        events.trySend("$name left: $reason")
+    }
+
+    /** Prints what the bots report until [close]. */
+    suspend fun print() {
+        val results = LinkedHashMap<String, BotResult>()
+        for (event in events) {
+            if (event !is BotResult) {
+                out(event.toString())
+                continue
+            }
+            results[event.name] = event
+            if (results.size < count) continue
+            val lines = results.values.sortedBy { it.rank ?: Int.MAX_VALUE }
+            results.clear()
+            out("game over (${lines.first().game}, ${lines.first().players} players):")
+            for (r in lines) out("  ${r.name}: rank ${r.rank ?: "-"}, score ${r.score ?: 0}, ${r.moves} moves")
+        }
+    }
+
+    /** Ends [print] once what was posted has been printed. */
+    fun close() {
+        events.close()
+    }
 }
