@@ -1,6 +1,8 @@
 package dev.partyline.shared.game.memory
 
+import dev.partyline.shared.game.ADA
 import dev.partyline.shared.game.GameInput
+import dev.partyline.shared.game.T0
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeUnique
 import io.kotest.matchers.collections.shouldContainAll

@@ -1,13 +1,16 @@
 package dev.partyline.shared.game.memory
 
+import dev.partyline.shared.game.ADA
+import dev.partyline.shared.game.BOB
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
-import dev.partyline.shared.game.GameRun
 import dev.partyline.shared.game.GameMove
+import dev.partyline.shared.game.GameRun
 import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Setup
 import dev.partyline.shared.game.Step
+import dev.partyline.shared.game.T0
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import io.kotest.assertions.withClue
@@ -16,17 +19,6 @@ import io.kotest.matchers.types.shouldBeInstanceOf
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
-
-val ADA = PlayerId("p_ada")
-val BOB = PlayerId("p_bob")
-val CY = PlayerId("p_cy")
-val DEE = PlayerId("p_dee")
-
-/** Someone in the room who is not a player (a spectator). */
-val WATCHER = PlayerId("p_watcher")
-
-/** A fixed, arbitrary server time to start games at. */
-const val T0 = 1_763_900_000_000L
 
 /** A fixed seed, so that every test knows where each face lies. */
 const val SEED = 42L

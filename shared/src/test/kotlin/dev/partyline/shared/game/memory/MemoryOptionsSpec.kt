@@ -1,12 +1,14 @@
 package dev.partyline.shared.game.memory
 
+import dev.partyline.shared.game.ADA
 import dev.partyline.shared.game.Audience
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.Step
+import dev.partyline.shared.game.T0
 import dev.partyline.shared.protocol.ErrorCode
-import dev.partyline.shared.protocol.Limits
 import dev.partyline.shared.protocol.GameOver
+import dev.partyline.shared.protocol.Limits
 import dev.partyline.shared.protocol.Role
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.booleans.shouldBeFalse

@@ -4,6 +4,8 @@ import dev.partyline.shared.game.Audience
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Step
+import dev.partyline.shared.game.T0
+import dev.partyline.shared.game.WATCHER
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.Limits

@@ -1,5 +1,6 @@
 package dev.partyline.shared.game.quiz
 
+import dev.partyline.shared.game.ADA
 import dev.partyline.shared.game.Setup
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec

@@ -1,13 +1,16 @@
 package dev.partyline.shared.game.quiz
 
+import dev.partyline.shared.game.ADA
+import dev.partyline.shared.game.BOB
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
-import dev.partyline.shared.game.GameRun
 import dev.partyline.shared.game.GameMove
+import dev.partyline.shared.game.GameRun
 import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Setup
 import dev.partyline.shared.game.Step
+import dev.partyline.shared.game.T0
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import io.kotest.assertions.withClue
@@ -19,15 +22,6 @@ import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonArray
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
-
-val ADA = PlayerId("p_ada")
-val BOB = PlayerId("p_bob")
-val CY = PlayerId("p_cy")
-val DEE = PlayerId("p_dee")
-val EVE = PlayerId("p_eve")
-
-/** A fixed, arbitrary server time to start quizzes at. */
-const val T0 = 1_763_900_000_000L
 
 /** Inline questions and options, written as a client would send them. */
 object QuizFixtures {

@@ -1,8 +1,10 @@
 package dev.partyline.shared.game.quiz
 
+import dev.partyline.shared.game.ADA
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.game.Step
+import dev.partyline.shared.game.T0
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Role
 import io.kotest.assertions.withClue

@@ -4,6 +4,7 @@ import dev.partyline.shared.game.Audience
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Step
+import dev.partyline.shared.game.T0
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Standing
@@ -21,11 +22,11 @@ import io.kotest.matchers.string.shouldNotContain
 import io.kotest.property.PropTestConfig
 import io.kotest.property.arbitrary.arbitrary
 import io.kotest.property.checkAll
+import kotlin.random.Random
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
-import kotlin.random.Random
 
 /** A random game: inline questions, players, and what happens, with time always moving forward. */
 private data class Scenario(

@@ -1,9 +1,13 @@
 package dev.partyline.shared.game.quiz
 
+import dev.partyline.shared.game.ADA
 import dev.partyline.shared.game.Audience
+import dev.partyline.shared.game.BOB
+import dev.partyline.shared.game.CY
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.Step
+import dev.partyline.shared.game.T0
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.Standing

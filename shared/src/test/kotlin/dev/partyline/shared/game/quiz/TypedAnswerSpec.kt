@@ -1,5 +1,6 @@
 package dev.partyline.shared.game.quiz
 
+import dev.partyline.shared.game.ADA
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.booleans.shouldBeFalse
 import io.kotest.matchers.booleans.shouldBeTrue
