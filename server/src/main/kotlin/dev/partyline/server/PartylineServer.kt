@@ -2,6 +2,7 @@ package dev.partyline.server
 
 import dev.partyline.server.http.SecurityHeaders
 import dev.partyline.server.http.httpRoutes
+import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomRegistry
 import dev.partyline.server.room.Secrets
 import dev.partyline.server.session.SessionRegistry
@@ -31,10 +32,11 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     val codec = WireCodec(games)
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
     private val secrets = Secrets()
-    val rooms = RoomRegistry(games, scope, clock, config, codec, secrets)
+    val metrics = ServerMetrics().bindProcess()
+    val rooms = RoomRegistry(games, scope, clock, config, codec, secrets, metrics)
     val sessions = SessionRegistry(scope, config, secrets)
     private val packs = Packs.all.map { it.summary }
-    private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs)
+    private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics)
     private val tcp = TcpServer(config, runner)
     private var http: EmbeddedServer<NettyApplicationEngine, NettyApplicationEngine.Configuration>? = null
 
@@ -52,7 +54,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
             install(SecurityHeaders)
             routing {
                 gameSocket(config, runner)
-                httpRoutes(codec, rooms, packs, NAME)
+                httpRoutes(codec, rooms, packs, NAME, metrics)
             }
         }
         server.startSuspend(wait = false)

@@ -1,5 +1,6 @@
 package dev.partyline.server.http
 
+import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomRegistry
 import dev.partyline.shared.protocol.PackList
 import dev.partyline.shared.protocol.PackSummary
@@ -15,9 +16,10 @@ import io.ktor.server.routing.Route
 import io.ktor.server.routing.get
 
 private val SHARE_CODE = Regex("[A-Za-z0-9]{1,12}")
+private val PROMETHEUS_TEXT = ContentType.parse("text/plain; version=0.0.4; charset=utf-8")
 
-/** The read-only HTTP side: the static web client, health, and JSON read-outs of packs and public rooms. */
-fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSummary>, serverName: String) {
+/** The read-only HTTP side: the static web client, health, Prometheus metrics, and JSON read-outs of packs and public rooms. */
+fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSummary>, serverName: String, metrics: ServerMetrics) {
     staticResources("/", "web")
     // A shareable join link: the client reads the code from the fragment.
     get("/join/{code}") {
@@ -26,6 +28,10 @@ fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSumm
     }
     get("/health") {
         call.respondText("{\"status\":\"ok\",\"server\":\"$serverName\",\"rooms\":${rooms.count()}}", ContentType.Application.Json)
+    }
+    get("/metrics") {
+        metrics.refresh(rooms.census())
+        call.respondText(metrics.scrape(), PROMETHEUS_TEXT)
     }
     get("/api/packs") {
         call.respondText(codec.encode(PackList(packs)), ContentType.Application.Json)

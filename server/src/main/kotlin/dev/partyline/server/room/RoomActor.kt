@@ -2,6 +2,7 @@ package dev.partyline.server.room
 
 import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
+import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.session.Outbox
 import dev.partyline.shared.game.Audience
 import dev.partyline.shared.game.GameInput
@@ -41,6 +42,7 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.launch
 import kotlinx.serialization.json.JsonElement
 import org.slf4j.LoggerFactory
+import java.util.concurrent.atomic.AtomicInteger
 
 /** Where a room is in its life. */
 enum class RoomPhase(val wire: String) { LOBBY("lobby"), PLAYING("playing"), FINISHED("finished") }
@@ -59,9 +61,11 @@ class RoomActor(
     private val clock: Clock,
     private val config: ServerConfig,
     private val codec: WireCodec,
+    private val metrics: ServerMetrics,
     private val onClosed: suspend (RoomActor) -> Unit,
 ) {
     private val mailbox = Channel<RoomCommand>(config.roomMailbox)
+    private val waiting = AtomicInteger()
     private val members = LinkedHashMap<PlayerId, Member>()
     private val banned = HashSet<PlayerId>()
     private var host: PlayerId? = null
@@ -80,11 +84,15 @@ class RoomActor(
     val summary: StateFlow<RoomSummary> get() = _summary
     val isPublic: Boolean get() = settings.public
 
+    /** Commands posted and not yet taken by the loop (a metric, read by anyone). */
+    val queued: Int get() = waiting.get()
+
     /** Starts the room's loop with [creator] as its host. */
     fun start(creator: Joiner): Job = scope.launch {
         admit(creator, Role.HOST)
         try {
             for (command in mailbox) {
+                waiting.decrementAndGet()
                 try {
                     handle(command)
                 } catch (e: CancellationException) {
@@ -115,9 +123,11 @@ class RoomActor(
         post(RoomCommand.FromMember(player, message, re, receivedAt))
 
     private suspend fun post(command: RoomCommand): Boolean = try {
+        waiting.incrementAndGet()
         mailbox.send(command)
         true
     } catch (_: ClosedSendChannelException) {
+        waiting.decrementAndGet()
         false
     }
 
@@ -132,7 +142,10 @@ class RoomActor(
             is RoomCommand.Reattach -> command.reply.complete(reattach(command))
             is RoomCommand.Detach -> detach(command)
             is RoomCommand.Leave -> command.reply.complete(leave(command))
-            is RoomCommand.FromMember -> fromMember(command)
+            is RoomCommand.FromMember -> {
+                fromMember(command)
+                metrics.handled(clock.now() - command.receivedAt)
+            }
             is RoomCommand.Tick -> if (command.generation == timerGeneration) {
                 timerAt = null
                 step(GameInput.Tick, null)

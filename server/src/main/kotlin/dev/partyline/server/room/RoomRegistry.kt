@@ -2,6 +2,8 @@ package dev.partyline.server.room
 
 import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
+import dev.partyline.server.metrics.RoomCensus
+import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.shared.game.BadOption
 import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.Setup
@@ -33,12 +35,14 @@ class RoomRegistry(
     private val config: ServerConfig,
     private val codec: WireCodec,
     private val secrets: Secrets,
+    private val metrics: ServerMetrics,
 ) {
     private sealed interface Command {
         data class Create(val game: String, val options: JsonObject, val creator: Joiner, val reply: CompletableDeferred<Created>) : Command
         data class Find(val code: RoomCode, val reply: CompletableDeferred<RoomActor?>) : Command
         data class ListPublic(val reply: CompletableDeferred<List<RoomSummary>>) : Command
         data class Count(val reply: CompletableDeferred<Int>) : Command
+        data class Census(val reply: CompletableDeferred<RoomCensus>) : Command
         data class Closed(val room: RoomActor) : Command
     }
 
@@ -52,6 +56,7 @@ class RoomRegistry(
                 is Command.Find -> command.reply.complete(rooms[command.code])
                 is Command.ListPublic -> command.reply.complete(rooms.values.filter { it.isPublic }.map { it.summary.value })
                 is Command.Count -> command.reply.complete(rooms.size)
+                is Command.Census -> command.reply.complete(takeCensus())
                 is Command.Closed -> if (rooms[command.room.code] === command.room) rooms.remove(command.room.code)
             }
         }
@@ -72,6 +77,15 @@ class RoomRegistry(
 
     suspend fun count(): Int = CompletableDeferred<Int>().also { mailbox.send(Command.Count(it)) }.await()
 
+    /** Rooms by game and state, and their mailbox depths, for `/metrics`. */
+    suspend fun census(): RoomCensus = CompletableDeferred<RoomCensus>().also { mailbox.send(Command.Census(it)) }.await()
+
+    private fun takeCensus(): RoomCensus {
+        val queued = rooms.values.map { it.queued }
+        val byKind = rooms.values.groupingBy { it.summary.value.let { s -> s.game to s.state } }.eachCount()
+        return RoomCensus(byKind, queued.sum(), queued.maxOrNull() ?: 0)
+    }
+
     private fun create(command: Command.Create): Created {
         val game = games.firstOrNull { it.id == command.game }
             ?: return refused(ErrorCode.BAD_REQUEST, "no game '${command.game.take(40)}'; games: ${games.joinToString { it.id }}")
@@ -87,7 +101,7 @@ class RoomRegistry(
         }
         var code = secrets.roomCode()
         while (code in rooms) code = secrets.roomCode()
-        val room = RoomActor(code, game.id, table, settings, scope, clock, config, codec) { mailbox.send(Command.Closed(it)) }
+        val room = RoomActor(code, game.id, table, settings, scope, clock, config, codec, metrics) { mailbox.send(Command.Closed(it)) }
         rooms[code] = room
         room.start(command.creator)
         return Created.Room(room)

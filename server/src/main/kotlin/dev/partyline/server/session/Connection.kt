@@ -2,6 +2,7 @@ package dev.partyline.server.session
 
 import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
+import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.ErrorMessage
 import dev.partyline.shared.protocol.Goodbye
@@ -25,6 +26,7 @@ class Connection(
     private val config: ServerConfig,
     private val clock: Clock,
     private val codec: WireCodec,
+    private val metrics: ServerMetrics,
 ) : Outbox {
     private val queue = Channel<String>(config.outboxCapacity)
 
@@ -41,8 +43,12 @@ class Connection(
     private var lastStrikeAt = Long.MIN_VALUE / 2
 
     override fun offer(text: String): Boolean {
-        if (queue.trySend(text).isSuccess) return true
-        drop(Goodbye(Goodbye.SLOW, "you fell too far behind"))
+        val sent = queue.trySend(text)
+        if (sent.isSuccess) return true
+        if (!sent.isClosed) { // full, not already closing: the client is too slow
+            metrics.droppedSlow()
+            drop(Goodbye(Goodbye.SLOW, "you fell too far behind"))
+        }
         return false
     }
 
@@ -51,7 +57,8 @@ class Connection(
     fun sendError(code: ErrorCode, message: String, re: JsonElement? = null) = send(ErrorMessage(code.wire, message), re)
 
     override fun close(goodbye: Goodbye) {
-        if (queue.trySend(codec.encode(goodbye)).isSuccess) queue.close() else drop(goodbye)
+        val sent = queue.trySend(codec.encode(goodbye))
+        if (sent.isSuccess) queue.close() else if (!sent.isClosed) drop(goodbye) // once closing, the first goodbye stands
     }
 
     /** Ends the connection without a goodbye: the peer has gone. */
@@ -72,8 +79,13 @@ class Connection(
         while (true) {
             val text = queue.receiveCatching().getOrNull() ?: break
             write(text)
-            while (true) write(queue.tryReceive().getOrNull() ?: break)
+            var batch = 1
+            while (true) {
+                write(queue.tryReceive().getOrNull() ?: break)
+                batch++
+            }
             flush()
+            metrics.sent(batch)
         }
         dropNotice?.let { notice ->
             withTimeoutOrNull(GOODBYE_WRITE_MILLIS) {
@@ -90,6 +102,7 @@ class Connection(
             if (now - lastStrikeAt > STRIKE_RESET_MILLIS) strikes = 0
             return true
         }
+        metrics.rateLimitHit()
         if (now - lastStrikeAt >= 1000) {
             lastStrikeAt = now
             strikes++

@@ -2,6 +2,7 @@ package dev.partyline.server.transport
 
 import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
+import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomRegistry
 import dev.partyline.server.session.ClientSession
 import dev.partyline.server.session.Connection
@@ -31,12 +32,14 @@ class ConnectionRunner(
     private val sessions: SessionRegistry,
     private val serverName: String,
     private val packs: List<PackSummary>,
+    private val metrics: ServerMetrics,
 ) {
     private val ids = AtomicLong()
 
     suspend fun run(remote: String, transport: Transport) {
-        val connection = Connection(ids.incrementAndGet(), remote, config, clock, codec)
+        val connection = Connection(ids.incrementAndGet(), remote, config, clock, codec, metrics)
         val session = ClientSession(connection, codec, rooms, sessions, clock, serverName, packs)
+        metrics.opened(transport.kind)
         try {
             coroutineScope {
                 val writer = launch { quietly(connection, "write") { connection.drainTo(transport::write, transport::flush) } }
@@ -51,6 +54,7 @@ class ConnectionRunner(
             }
         } finally {
             withContext(NonCancellable) {
+                metrics.closed(transport.kind)
                 session.disconnected()
                 runCatching { transport.close() }
             }
@@ -59,6 +63,7 @@ class ConnectionRunner(
 
     private suspend fun accept(connection: Connection, session: ClientSession, frame: Inbound): Boolean {
         val receivedAt = clock.now()
+        metrics.received()
         return when (frame) {
             is Inbound.Text -> {
                 if (connection.admit(receivedAt)) session.handle(frame.text, receivedAt)

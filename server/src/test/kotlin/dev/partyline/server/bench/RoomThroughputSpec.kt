@@ -2,6 +2,7 @@ package dev.partyline.server.bench
 
 import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
+import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.Joiner
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.RoomSettings
@@ -48,7 +49,7 @@ class RoomThroughputSpec : FunSpec({
             if (it.startsWith("{\"type\":\"game_over\"")) lastReveal.complete(Unit)
         }
         val room = RoomActor(RoomCode("BENCH1"), "quiz", table, RoomSettings(false, PLAYERS, true), scope, Clock.System,
-            ServerConfig(), codec) { }
+            ServerConfig(), codec, ServerMetrics()) { }
         try {
             room.start(Joiner(PlayerId("p_host"), "host", false, hostBox))
             val players = List(PLAYERS) { PlayerId("p_$it") }

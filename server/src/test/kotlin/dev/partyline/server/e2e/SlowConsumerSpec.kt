@@ -37,6 +37,7 @@ class SlowConsumerSpec : FunSpec({
                 }
             }
             host.recorded.any { it.contains("\"player_status\"") && it.contains("\"connected\":false") } shouldBe true
+            server.metrics.scrape().lines().single { it.startsWith("partyline_outbox_drops_total") } shouldBe "partyline_outbox_drops_total 1.0"
             (sent > 0) shouldBe true
         } finally {
             host.close()

@@ -2,6 +2,7 @@ package dev.partyline.server.room
 
 import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
+import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.session.Outbox
 import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.Setup
@@ -113,7 +114,7 @@ class RoomHarness(
 
     val room = RoomActor(
         CODE, game.id, (game.setup(options, 7L) as Setup.Ready).table, settings,
-        scope.backgroundScope, clock, config, WireCodec(listOf(QuizGame, MemoryGame)),
+        scope.backgroundScope, clock, config, WireCodec(listOf(QuizGame, MemoryGame)), ServerMetrics(),
     ) { closedCalls++ }
 
     val now: Long get() = scope.testScheduler.currentTime

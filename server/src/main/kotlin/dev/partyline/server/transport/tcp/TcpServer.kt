@@ -77,6 +77,7 @@ private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Tra
     private val input: ByteReadChannel = socket.openReadChannel()
     private val output: ByteWriteChannel = socket.openWriteChannel(autoFlush = false)
     private val framer = LineFramer(maxLineBytes)
+    override val kind = "tcp"
 
     override suspend fun read(onFrame: suspend (Inbound) -> Boolean) {
         val buffer = ByteArray(READ_CHUNK)

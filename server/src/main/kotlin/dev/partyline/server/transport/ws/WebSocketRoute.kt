@@ -62,6 +62,8 @@ private val OriginCheck = createRouteScopedPlugin("OriginCheck", ::OriginCheckCo
 
 /** Text frames over a WebSocket. */
 private class FrameTransport(private val session: DefaultWebSocketServerSession, private val maxBytes: Int) : Transport {
+    override val kind = "ws"
+
     override suspend fun read(onFrame: suspend (Inbound) -> Boolean) {
         for (frame in session.incoming) {
             if (frame !is Frame.Text) continue
