@@ -353,6 +353,10 @@ class RoomActor(
             when (val to = emit.to) {
                 Audience.Everyone -> broadcast(emit.message)
                 is Audience.Only -> members[to.player]?.outbox?.offer(codec.encode(emit.message, seq = ++seq))
+                is Audience.Others -> {
+                    val text = codec.encode(emit.message, seq = ++seq)
+                    for (member in members.values) if (member.player !in to.except) member.outbox?.offer(text)
+                }
                 Audience.Requester -> if (command != null) {
                     members[command.player]?.outbox?.offer(codec.encode(emit.message, re = command.re))
                 }

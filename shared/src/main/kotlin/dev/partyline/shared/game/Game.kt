@@ -108,4 +108,6 @@ sealed interface Audience {
     data class Only(val player: PlayerId) : Audience
     /** The member whose message caused this, as a direct reply carrying `re`. */
     data object Requester : Audience
+    /** Every member not in [except]: e.g. the watchers, when each player gets a message of their own. */
+    data class Others(val except: Set<PlayerId>) : Audience
 }

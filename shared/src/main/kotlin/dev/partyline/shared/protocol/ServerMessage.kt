@@ -117,7 +117,13 @@ data class Standing(val player: PlayerId, val name: String, val score: Int, val 
  * [seed] is the seed the game was dealt from, when the game has one, so the game can be replayed.
  */
 @Serializable @SerialName("game_over")
-data class GameOver(val leaderboard: List<Standing>, val reason: String = "finished", val seed: Long? = null) : ServerMessage
+data class GameOver(
+    val leaderboard: List<Standing>,
+    val reason: String = "finished",
+    val seed: Long? = null,
+    /** Players ranked in all, when [leaderboard] holds only the top and your own standing. */
+    val total: Int? = null,
+) : ServerMessage
 
 /** Polymorphic registrations of the core server messages. */
 val coreServerMessages = SerializersModule {

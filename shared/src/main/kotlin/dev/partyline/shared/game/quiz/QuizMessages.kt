@@ -48,4 +48,6 @@ data class Reveal(
     val results: List<AnswerResult>,
     val leaderboard: List<Standing>,
     val last: Boolean,
+    /** Players ranked in all, when this reveal lists only you and the top (see [BigRoom]). */
+    val total: Int? = null,
 ) : ServerMessage

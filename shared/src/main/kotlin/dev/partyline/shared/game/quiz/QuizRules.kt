@@ -12,6 +12,8 @@ import dev.partyline.shared.protocol.Paused
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Resumed
+import kotlinx.collections.immutable.persistentMapOf
+import kotlinx.collections.immutable.toPersistentMap
 
 /** The quiz as a fold: `decide(state, input, now)` gives the next state and its events, or a rejection. */
 object QuizRules {
@@ -20,7 +22,7 @@ object QuizRules {
 
     /** Opens the first question for [players] at [now]. */
     fun start(settings: QuizSettings, players: List<QuizPlayer>, now: Long): Step.Next {
-        val first = QuizState(settings, players.associateBy { it.id }, index = 0, phase = QuizPhase.OPEN, openedAt = now, deadline = now)
+        val first = QuizState(settings, players.associateBy { it.id }.toPersistentMap(), index = 0, phase = QuizPhase.OPEN, openedAt = now, deadline = now)
         return open(first, 0, now)
     }
 
@@ -35,15 +37,15 @@ object QuizRules {
             else -> {
                 val seated = state.players[input.seat.player]?.copy(connected = input.seat.connected)
                     ?: QuizPlayer(input.seat.player, input.seat.name, connected = input.seat.connected)
-                closeIfAllAnswered(state.copy(players = state.players + (seated.id to seated)), now)
+                closeIfAllAnswered(state.copy(players = state.players.put(seated.id, seated)), now)
             }
         }
         is GameInput.Presence -> {
             val player = state.players[input.player]
             if (player == null) Step.Next(state)
-            else closeIfAllAnswered(state.copy(players = state.players + (player.id to player.copy(connected = input.connected))), now)
+            else closeIfAllAnswered(state.copy(players = state.players.put(player.id, player.copy(connected = input.connected))), now)
         }
-        is GameInput.Gone -> closeIfAllAnswered(state.copy(players = state.players - input.player, answers = state.answers - input.player), now)
+        is GameInput.Gone -> closeIfAllAnswered(state.copy(players = state.players.remove(input.player), answers = state.answers.remove(input.player)), now)
         GameInput.Tick -> tick(state, now)
         GameInput.Skip -> when {
             state.pausedAt != null -> reject(ErrorCode.WRONG_STATE, "the game is paused; resume it first")
@@ -78,7 +80,7 @@ object QuizRules {
             }
         }
         GameInput.End -> if (state.phase == QuizPhase.OVER) reject(ErrorCode.WRONG_STATE, "the quiz is over")
-        else Step.Next(state.copy(phase = QuizPhase.OVER, pausedAt = null), listOf(Emit(Audience.Everyone, GameOver(leaderboard(state), "ended"))))
+        else Step.Next(state.copy(phase = QuizPhase.OVER, pausedAt = null), BigRoom.gameOver(leaderboard(state), "ended", state.players.keys))
     }
 
     private fun answer(state: QuizState, player: PlayerId, move: Answer, receivedAt: Long, now: Long): Step {
@@ -94,7 +96,7 @@ object QuizRules {
             else -> {
                 val judged = judge(question, move) ?: return reject(ErrorCode.BAD_REQUEST, shapeHint(question.kind, question.choices.size))
                 val elapsed = (receivedAt - state.openedAt).coerceIn(0, state.limitMillis)
-                val next = state.copy(answers = state.answers + (player to Submitted(judged.first, elapsed, judged.second)))
+                val next = state.copy(answers = state.answers.put(player, Submitted(judged.first, elapsed, judged.second)))
                 val ack = Emit(Audience.Requester, AnswerAck(move.index))
                 val step = closeIfAllAnswered(next, now)
                 if (step.play !== next) step.copy(emits = listOf(ack) + step.emits) else progress(next, now, ack)
@@ -136,8 +138,9 @@ object QuizRules {
 
     private fun closeIfAllAnswered(state: QuizState, now: Long): Step.Next {
         if (state.phase != QuizPhase.OPEN || state.pausedAt != null) return Step.Next(state)
-        val connected = state.players.values.filter { it.connected }
-        return if (connected.isNotEmpty() && connected.all { it.id in state.answers }) close(state, now) else Step.Next(state)
+        // Stops at the first connected player still to answer: cheap while many are, as in a big room.
+        val waiting = state.players.values.any { it.connected && it.id !in state.answers }
+        return if (!waiting && state.players.values.any { it.connected }) close(state, now) else Step.Next(state)
     }
 
     private fun tick(state: QuizState, now: Long): Step.Next = when {
@@ -158,7 +161,7 @@ object QuizRules {
             val points = QuizScoring.points(correct, question.points, submitted?.elapsed ?: 0, state.limitMillis, streak)
             p.copy(score = p.score + points, streak = streak) to points
         }
-        val settled = state.copy(players = players.mapValues { it.value.first }, phase = QuizPhase.REVEALED, progressDue = false)
+        val settled = state.copy(players = players.mapValues { it.value.first }.toPersistentMap(), phase = QuizPhase.REVEALED, progressDue = false)
         val last = state.index == state.settings.questions.lastIndex
         val reveal = Reveal(
             index = state.index,
@@ -173,9 +176,9 @@ object QuizRules {
             leaderboard = leaderboard(settled),
             last = last,
         )
-        val emits = mutableListOf(Emit(Audience.Everyone, reveal))
+        val emits = BigRoom.reveal(reveal, state.players.keys).toMutableList()
         return if (last) {
-            emits += Emit(Audience.Everyone, GameOver(reveal.leaderboard))
+            emits += BigRoom.gameOver(reveal.leaderboard, "finished", state.players.keys)
             Step.Next(settled.copy(phase = QuizPhase.OVER, lastReveal = reveal), emits)
         } else {
             Step.Next(settled.copy(nextAt = now + state.settings.revealMillis, lastReveal = reveal), emits)
@@ -189,7 +192,7 @@ object QuizRules {
         val limit = ((state.settings.questions[index].seconds ?: state.settings.defaultSeconds) * 1000L)
         val opened = state.copy(
             index = index, phase = QuizPhase.OPEN, openedAt = now, deadline = now + limit,
-            answers = emptyMap(), nextAt = null, lastProgressAt = now - PROGRESS_INTERVAL_MS, progressDue = false, lastReveal = null,
+            answers = persistentMapOf(), nextAt = null, lastProgressAt = now - PROGRESS_INTERVAL_MS, progressDue = false, lastReveal = null,
         )
         return Step.Next(opened, listOf(Emit(Audience.Everyone, opened.questionView())))
     }

@@ -4,6 +4,8 @@ import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GamePlay
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.PlayerId
+import kotlinx.collections.immutable.PersistentMap
+import kotlinx.collections.immutable.persistentMapOf
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
@@ -22,15 +24,15 @@ data class Submitted(val correct: Boolean, val elapsed: Long, val choices: List<
 /** The settings a quiz runs with, fixed at start. */
 data class QuizSettings(val questions: List<Question>, val defaultSeconds: Int, val revealMillis: Long, val lateJoin: Boolean)
 
-/** The whole state of a running quiz; immutable, advanced by [QuizRules]. */
+/** The whole state of a running quiz; immutable (persistent maps, so an answer costs O(log n)), advanced by [QuizRules]. */
 data class QuizState(
     val settings: QuizSettings,
-    val players: Map<PlayerId, QuizPlayer>,
+    val players: PersistentMap<PlayerId, QuizPlayer>,
     val index: Int,
     val phase: QuizPhase,
     val openedAt: Long,
     val deadline: Long,
-    val answers: Map<PlayerId, Submitted> = emptyMap(),
+    val answers: PersistentMap<PlayerId, Submitted> = persistentMapOf(),
     val nextAt: Long? = null,
     val pausedAt: Long? = null,
     val lastProgressAt: Long = 0,
@@ -59,7 +61,7 @@ data class QuizState(
             "question" to if (phase == QuizPhase.OPEN) WireFormat.json.encodeToJsonElement(questionView()) else JsonNull,
             "answered" to JsonPrimitive(phase == QuizPhase.OPEN && viewer in answers),
             "paused" to JsonPrimitive(pausedAt != null),
-            "reveal" to (lastReveal?.let { WireFormat.json.encodeToJsonElement(it) } ?: JsonNull),
+            "reveal" to (lastReveal?.let { WireFormat.json.encodeToJsonElement(BigRoom.revealFor(it, viewer)) } ?: JsonNull),
         ),
     )
 
