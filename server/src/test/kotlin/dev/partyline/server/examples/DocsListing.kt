@@ -1,0 +1,16 @@
+package dev.partyline.server.examples
+
+import java.io.File
+
+/** The first fenced ```[language] block after the line [heading] of docs/[page], as the reader sees it. */
+fun docsListing(page: String, heading: String, language: String): String {
+    val text = File("../docs/$page").readText()
+    val start = text.indexOf("\n$heading\n")
+    check(start >= 0) { "docs/$page has no heading \"$heading\"" }
+    val block = Regex("\n```$language\n(.*?)```", RegexOption.DOT_MATCHES_ALL).find(text, start)
+    checkNotNull(block) { "docs/$page has no ```$language block after \"$heading\"" }
+    return block.groupValues[1]
+}
+
+/** The source of a test file of this package, by its name. */
+fun exampleSource(fileName: String): String = File("src/test/kotlin/dev/partyline/server/examples/$fileName").readText()

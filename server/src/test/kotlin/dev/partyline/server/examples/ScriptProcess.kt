@@ -1,0 +1,48 @@
+package dev.partyline.server.examples
+
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.future.await
+import kotlinx.coroutines.withTimeout
+import java.io.File
+import java.util.concurrent.ConcurrentLinkedQueue
+import kotlin.concurrent.thread
+
+/**
+ * A program run as a child process from the repository root, as a reader of the docs would run
+ * it. Its output (stdout and stderr together) arrives line by line; every wait is bounded, and
+ * [close] kills the process if it is still running.
+ */
+class ScriptProcess(vararg command: String) : AutoCloseable {
+    private val process = ProcessBuilder(*command).directory(File("..")).redirectErrorStream(true).start()
+    private val lines = Channel<String>(Channel.UNLIMITED)
+    private val outputEnded = CompletableDeferred<Unit>()
+
+    /** Every line printed so far. */
+    val output = ConcurrentLinkedQueue<String>()
+
+    init {
+        thread(isDaemon = true, name = "output of ${command.joinToString(" ")}") {
+            process.inputStream.bufferedReader().forEachLine { output += it; lines.trySend(it) }
+            lines.close()
+            outputEnded.complete(Unit)
+        }
+    }
+
+    /** The next printed line for which [where] holds, within [timeoutMs]. */
+    suspend fun awaitLine(timeoutMs: Long = 5000, where: (String) -> Boolean): String = withTimeout(timeoutMs) {
+        for (line in lines) if (where(line)) return@withTimeout line
+        error("the process ended without printing such a line; it printed:\n${output.joinToString("\n")}")
+    }
+
+    /** The exit code, once the process has ended and all its output is read, within [timeoutMs]. */
+    suspend fun awaitExit(timeoutMs: Long = 5000): Int = withTimeout(timeoutMs) {
+        val code = process.onExit().await().exitValue()
+        outputEnded.await()
+        code
+    }
+
+    override fun close() {
+        process.destroyForcibly()
+    }
+}
