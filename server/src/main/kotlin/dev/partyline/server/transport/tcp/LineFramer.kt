@@ -6,10 +6,11 @@ import dev.partyline.server.transport.Utf8
 /**
  * Splits a TCP byte stream into lines ended by `\n` (a `\r` before it is dropped). A line may
  * hold at most [maxBytes] bytes without its line ending; a longer one is [Inbound.TooLarge],
- * after which the framer yields nothing more. Blank lines are skipped.
+ * after which the framer yields nothing more. Blank lines are skipped. It holds memory only for a
+ * line that has not ended yet, so an idle connection costs nothing here.
  */
 class LineFramer(private val maxBytes: Int) {
-    private val buffer = ByteArray(maxBytes + 1)
+    private var buffer = EMPTY
     private var length = 0
     private var broken = false
 
@@ -24,10 +25,12 @@ class LineFramer(private val maxBytes: Int) {
                 if (end > 0) out += Utf8.decodeOrNull(buffer, 0, end)?.let { Inbound.Text(it) } ?: Inbound.BadUtf8
                 length = 0
             } else {
-                if (length == buffer.size) return tooLarge(out)
+                if (length == maxBytes + 1) return tooLarge(out)
+                if (length == buffer.size) buffer = buffer.copyOf(minOf(maxOf(buffer.size * 2, FIRST_BYTES), maxBytes + 1))
                 buffer[length++] = b
             }
         }
+        if (length == 0) buffer = EMPTY
         return out
     }
 
@@ -40,5 +43,7 @@ class LineFramer(private val maxBytes: Int) {
     private companion object {
         const val NEWLINE = '\n'.code.toByte()
         const val CR = '\r'.code.toByte()
+        const val FIRST_BYTES = 256
+        val EMPTY = ByteArray(0)
     }
 }

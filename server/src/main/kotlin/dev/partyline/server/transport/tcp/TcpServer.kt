@@ -13,7 +13,8 @@ import io.ktor.network.sockets.openReadChannel
 import io.ktor.network.sockets.openWriteChannel
 import io.ktor.utils.io.ByteReadChannel
 import io.ktor.utils.io.ByteWriteChannel
-import io.ktor.utils.io.readAvailable
+import io.ktor.utils.io.availableForRead
+import io.ktor.utils.io.readByteArray
 import io.ktor.utils.io.writeByte
 import io.ktor.utils.io.writeStringUtf8
 import java.io.IOException
@@ -80,11 +81,10 @@ private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Tra
     override val kind = "tcp"
 
     override suspend fun read(onFrame: suspend (Inbound) -> Boolean) {
-        val buffer = ByteArray(READ_CHUNK)
-        while (true) {
-            val n = input.readAvailable(buffer, 0, buffer.size)
-            if (n < 0) return
-            for (frame in framer.feed(buffer, n)) if (!onFrame(frame)) return
+        // No read buffer is held while waiting: an idle connection keeps no bytes of its own.
+        while (input.awaitContent()) {
+            val chunk = input.readByteArray(minOf(input.availableForRead, READ_CHUNK))
+            for (frame in framer.feed(chunk, chunk.size)) if (!onFrame(frame)) return
         }
     }
 
