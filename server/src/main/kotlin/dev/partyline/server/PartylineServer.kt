@@ -1,5 +1,6 @@
 package dev.partyline.server
 
+import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.http.SecurityHeaders
 import dev.partyline.server.http.httpRoutes
 import dev.partyline.server.room.RoomRegistry
@@ -31,7 +32,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     val codec = WireCodec(games)
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
     private val secrets = Secrets()
-    val rooms = RoomRegistry(games, scope, clock, config, codec, secrets)
+    val rooms = RoomRegistry(games, scope, clock, config, codec, secrets, ServerBotPlayer(config.botThinkMillis, clock))
     val sessions = SessionRegistry(scope, config, secrets)
     private val packs = Packs.all.map { it.summary }
     private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs)

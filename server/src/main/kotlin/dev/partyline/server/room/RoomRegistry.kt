@@ -33,6 +33,7 @@ class RoomRegistry(
     private val config: ServerConfig,
     private val codec: WireCodec,
     private val secrets: Secrets,
+    private val botDriver: BotDriver,
 ) {
     private sealed interface Command {
         data class Create(val game: String, val options: JsonObject, val creator: Joiner, val reply: CompletableDeferred<Created>) : Command
@@ -87,7 +88,7 @@ class RoomRegistry(
         }
         var code = secrets.roomCode()
         while (code in rooms) code = secrets.roomCode()
-        val room = RoomActor(code, game.id, table, settings, scope, clock, config, codec) { mailbox.send(Command.Closed(it)) }
+        val room = RoomActor(code, game.id, table, settings, scope, clock, config, codec, botDriver) { mailbox.send(Command.Closed(it)) }
         rooms[code] = room
         room.start(command.creator)
         return Created.Room(room)
