@@ -351,7 +351,7 @@ class RoomActor(
 
     private fun removeBot(message: C.RemoveBot, command: RoomCommand.FromMember) {
         val target = members[PlayerId(message.player)]?.takeIf { it.serverBot }
-            ?: return reply(command, Rejection(ErrorCode.BAD_REQUEST, "'${message.player.take(40)}' is no bot of this room's server"))
+            ?: return reply(command, Rejection(ErrorCode.BAD_REQUEST, "'${message.player.take(40)}' is not a bot the server runs in this room"))
         target.outbox?.close(Goodbye(Goodbye.KICKED, "the host removed this bot"))
         remove(target, "removed")
     }
