@@ -186,7 +186,7 @@ function standingsOf(players, room) {
 function inRoom(room, msg, me) {
   switch (msg.type) {
     case 'player_joined': {
-      const entry = { player: msg.player, name: msg.name, role: msg.role, score: msg.score, connected: msg.connected, bot: msg.bot };
+      const entry = { player: msg.player, name: msg.name, role: msg.role, score: msg.score, connected: msg.connected, bot: msg.bot, serverBot: Boolean(msg.serverBot) };
       const exists = room.players.some((p) => p.player === msg.player);
       const players = exists ? room.players.map((p) => (p.player === msg.player ? entry : p)) : [...room.players, entry];
       return { ...room, players };

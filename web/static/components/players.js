@@ -16,7 +16,8 @@ export function avatar(player) {
 
 /**
  * The list of everyone who is not a spectator. options: me (player id), turn (id on turn),
- * onKick (shown per player when given), scoreLabel (e.g. 'pts', 'pairs').
+ * onKick (a remove button per player when given; called with the player, a server bot too),
+ * scoreLabel (e.g. 'pts', 'pairs').
  */
 export function playerList(room, options = {}) {
   return updatePlayerList(h('ul', { class: 'player-list', 'data-test': 'player-list', 'aria-label': 'Players' }), room, options);
@@ -90,5 +91,8 @@ function playerEntry(room, p, { me, turn, onKick, scoreLabel }) {
       p.player === turn && h('span', { class: 'badge turn-badge' }, '▶ turn'))),
   h('span', { class: 'player-score', 'data-test': 'player-score', 'aria-label': `${p.score} ${scoreLabel}` }, String(p.score)),
   onKick && p.role !== 'host' && p.player !== me &&
-    h('button', { type: 'button', class: 'kick', 'data-test': 'kick', 'data-player-id': p.player, 'aria-label': `Remove ${p.name}`, onclick: () => onKick(p) }, '✕'));
+    h('button', {
+      type: 'button', class: 'kick', 'data-test': p.serverBot ? 'remove-bot' : 'kick', 'data-player-id': p.player,
+      'aria-label': p.serverBot ? `Remove the bot ${p.name}` : `Remove ${p.name}`, onclick: () => onKick(p),
+    }, '✕'));
 }

@@ -1,4 +1,4 @@
-// Lobby: the room code and link to share, who is in, and the host's start and kick controls.
+// Lobby: the room code and link to share, who is in, and the host's start, kick and bot controls.
 import { h, fill, setText } from '../dom.js';
 import { playerList, updatePlayerList } from '../components/players.js';
 import { iHost, iPlay, playsIn } from '../store.js';
@@ -10,6 +10,7 @@ export function lobbyScreen(ctx, room) {
   const players = h('div', { class: 'players-slot' }, list);
   const counts = h('p', { class: 'counts muted', 'aria-live': 'polite' });
   const startSlot = h('div', { class: 'start-slot' });
+  const bots = botControl(ctx);
 
   const el = h('div', { class: 'lobby' },
     h('section', { class: 'share card', 'aria-label': 'Invite people' },
@@ -24,7 +25,8 @@ export function lobbyScreen(ctx, room) {
       h('h2', { class: 'card-title' }, gameTitle(room)),
       h('p', { class: 'muted' }, gameSummary(room)),
       counts,
-      players),
+      players,
+      bots),
     startSlot);
 
   return {
@@ -33,7 +35,8 @@ export function lobbyScreen(ctx, room) {
       const r = state.room;
       const me = state.me && state.me.player;
       const host = iHost(r);
-      updatePlayerList(list, r, { me, onKick: host ? (p) => ctx.send({ type: 'kick', player: p.player }) : null });
+      updatePlayerList(list, r, { me, onKick: host ? (p) => ctx.send(p.serverBot ? { type: 'remove_bot', player: p.player } : { type: 'kick', player: p.player }) : null });
+      bots.hidden = !host || r.options.bots === false;
       const playing = r.players.filter((p) => playsIn(r, p.role)).length;
       const spectators = r.players.filter((p) => p.role === 'spectator').length;
       setText(counts, `${plural(playing, 'player')} · `);
@@ -47,6 +50,17 @@ export function lobbyScreen(ctx, room) {
           iPlay(r) ? ' You are in! Waiting for the host to start…' : ' Watching. Waiting for the host to start…'));
     },
   };
+}
+
+/** The host's "Add bot" button and the skill of the next bot; made once, so the chosen skill stays put. */
+function botControl(ctx) {
+  const skill = h('select', { class: 'input', 'data-test': 'bot-skill', 'aria-label': 'Bot skill' },
+    h('option', { value: '0.3' }, 'Easy'),
+    h('option', { value: '0.7', selected: true }, 'Normal'),
+    h('option', { value: '1' }, 'Hard'));
+  return h('div', { class: 'bot-row', hidden: true },
+    skill,
+    h('button', { type: 'button', class: 'btn btn-small', 'data-test': 'add-bot', onclick: () => ctx.send({ type: 'add_bot', skill: Number(skill.value) }) }, '🤖 Add bot'));
 }
 
 export function joinLink(code) {

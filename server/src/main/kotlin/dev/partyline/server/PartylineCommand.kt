@@ -10,6 +10,7 @@ import com.github.ajalt.clikt.parameters.options.validate
 import com.github.ajalt.clikt.parameters.types.double
 import com.github.ajalt.clikt.parameters.types.int
 import com.github.ajalt.clikt.parameters.types.long
+import com.github.ajalt.clikt.parameters.types.restrictTo
 import dev.partyline.server.transport.ws.OriginPolicy
 
 /**
@@ -45,6 +46,8 @@ class PartylineCommand : CliktCommand(name = "partyline") {
     private val allowedOrigins by option(help = "comma-separated browser origins (https://host[:port]) allowed to open a WebSocket besides the server's own")
         .split(",").default(d.allowedOrigins)
         .validate { list -> list.forEach { require(OriginPolicy.isOrigin(it)) { "'$it' is not an origin; write https://host[:port]" } } }
+    private val maxBotsPerRoom by option(help = "bots the server runs (add_bot) per room, at most").int().restrictTo(min = 0).default(d.maxBotsPerRoom)
+    private val botThinkMs by option(help = "base think time of the server's bots between moves (ms)").long().restrictTo(0L..60_000L).default(d.botThinkMillis)
 
     /** The parsed configuration, once [main] has run. */
     var config: ServerConfig? = null
@@ -58,6 +61,7 @@ class PartylineCommand : CliktCommand(name = "partyline") {
             rateBurst = rateBurst, rateStrikes = rateStrikes, idleTimeoutMillis = idleTimeoutMs,
             graceMillis = graceMs, maxRooms = maxRooms, defaultMaxPlayers = defaultMaxPlayers,
             maxPlayersCeiling = maxPlayersCeiling, maxSpectators = maxSpectators, allowedOrigins = allowedOrigins,
+            maxBotsPerRoom = maxBotsPerRoom, botThinkMillis = botThinkMs,
         )
     }
 }

@@ -1,5 +1,6 @@
 package dev.partyline.server
 
+import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.http.SecurityHeaders
 import dev.partyline.server.http.httpRoutes
 import dev.partyline.server.metrics.ServerMetrics
@@ -33,7 +34,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
     private val secrets = Secrets()
     val metrics = ServerMetrics().bindProcess()
-    val rooms = RoomRegistry(games, scope, clock, config, codec, secrets, metrics)
+    val rooms = RoomRegistry(games, scope, clock, config, codec, secrets, metrics, ServerBotPlayer(config.botThinkMillis, clock))
     val sessions = SessionRegistry(scope, config, secrets)
     private val packs = Packs.all.map { it.summary }
     private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics)

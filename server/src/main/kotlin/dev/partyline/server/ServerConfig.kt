@@ -33,6 +33,10 @@ data class ServerConfig(
     val maxSpectators: Int = 1_000,
     /** Browser origins (`https://host[:port]`) allowed to open a WebSocket besides the server's own. */
     val allowedOrigins: List<String> = emptyList(),
+    /** Bots the server runs (`add_bot`) that one room holds at most; they count as players too. */
+    val maxBotsPerRoom: Int = 20,
+    /** The base think time of the server's bots between moves, in ms (as the `bot` command's `--think-ms`). */
+    val botThinkMillis: Long = 400,
 ) {
     val pingIntervalMillis: Long get() = idleTimeoutMillis / 3
 }

@@ -1,14 +1,16 @@
 package dev.partyline.server.bot
 
 /**
- * How a group of bots connects and plays: the server at [host]:[tcpPort], the [room] code to
- * join, [count] bots named `<namePrefix>-1`…, their [skill] (0..1: quiz speed, memory recall),
+ * How a group of bots connects and plays: the server at [host], over raw TCP on [tcpPort] or, with
+ * [webSocket], over a WebSocket at `ws://host:httpPort/ws`; the [room] code to join, [count] bots named `<namePrefix>-1`…, their [skill] (0..1: quiz speed, memory recall),
  * the base [thinkMillis] between moves (0 plays at once, for tests) and an optional [seed] that
  * makes every bot's choices repeatable.
  */
 data class BotSettings(
     val host: String = "127.0.0.1",
     val tcpPort: Int = 7070,
+    val httpPort: Int = 8080,
+    val webSocket: Boolean = false,
     val room: String,
     val count: Int = 1,
     val skill: Double = 0.7,
@@ -26,7 +28,7 @@ data class BotSettings(
     companion object {
         const val DEFAULT_THINK_MILLIS = 400L
 
-        /** Server lines can exceed a client's 8 KiB (a snapshot of a full room); a bot reads up to 1 MiB. */
+        /** Server lines and frames can exceed a client's 8 KiB (a snapshot of a full room); a bot reads up to 1 MiB. */
         const val MAX_LINE_BYTES = 1024 * 1024
     }
 }

@@ -1,8 +1,6 @@
 package dev.partyline.server.bot
 
-import io.ktor.network.selector.SelectorManager
 import kotlinx.coroutines.CancellationException
-import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
 import kotlin.random.Random
@@ -14,12 +12,12 @@ import kotlin.random.Random
  */
 class BotSwarm(private val settings: BotSettings, private val listener: BotListener) {
     suspend fun run() {
-        val selector = SelectorManager(Dispatchers.IO)
+        val connector = BotConnector.of(settings)
         try {
             coroutineScope {
                 for (i in 1..settings.count) {
                     val random = settings.seed?.let { Random(it + i) } ?: Random.Default
-                    val bot = BotPlayer("${settings.namePrefix}-$i", settings, random, selector, listener)
+                    val bot = BotPlayer("${settings.namePrefix}-$i", settings, random, connector, listener)
                     launch {
                         try {
                             bot.run()
@@ -33,7 +31,7 @@ class BotSwarm(private val settings: BotSettings, private val listener: BotListe
                 }
             }
         } finally {
-            selector.close()
+            connector.close()
         }
     }
 }

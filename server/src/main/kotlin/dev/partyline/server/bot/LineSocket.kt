@@ -14,32 +14,32 @@ import io.ktor.utils.io.writeStringUtf8
  * A bot's TCP connection: one message per line each way. Reading is bounded: a line longer than
  * [maxLineBytes] ends the reading, so a misbehaving server cannot grow the bot's memory.
  */
-class LineSocket private constructor(private val socket: Socket, maxLineBytes: Int) : AutoCloseable {
+class LineSocket private constructor(private val socket: Socket, maxLineBytes: Int) : BotLink {
     private val input = socket.openReadChannel()
     private val output = socket.openWriteChannel(autoFlush = false)
     private val framer = LineFramer(maxLineBytes)
 
-    /** Sends [line] (without its line ending) and flushes. */
-    suspend fun send(line: String) {
-        output.writeStringUtf8(line + "\n")
+    /** Sends [text] as one line and flushes. */
+    override suspend fun send(text: String) {
+        output.writeStringUtf8(text + "\n")
         output.flush()
     }
 
-    /** Hands each line to [onLine] until the server closes the connection or sends a line too large. */
-    suspend fun readLines(onLine: suspend (String) -> Unit) {
+    /** Hands each line to [onMessage] until the server closes the connection or sends a line too large. */
+    override suspend fun receive(onMessage: suspend (String) -> Unit) {
         val buffer = ByteArray(READ_CHUNK)
         while (true) {
             val count = input.readAvailable(buffer, 0, buffer.size)
             if (count < 0) return
             for (frame in framer.feed(buffer, count)) when (frame) {
-                is Inbound.Text -> onLine(frame.text)
+                is Inbound.Text -> onMessage(frame.text)
                 Inbound.BadUtf8 -> Unit
                 Inbound.TooLarge -> return
             }
         }
     }
 
-    override fun close() = socket.close()
+    override suspend fun close() = socket.close()
 
     companion object {
         private const val READ_CHUNK = 8 * 1024

@@ -4,13 +4,17 @@ import dev.partyline.server.session.Outbox
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Role
 
-/** A member of a room as the room actor keeps it. Owned by the actor: mutated only in its loop. */
+/**
+ * A member of a room as the room actor keeps it. Owned by the actor: mutated only in its loop.
+ * [bot] is any bot (one that said so in its hello, or one the server runs); [serverBot] only the latter.
+ */
 class Member(
     val player: PlayerId,
     val name: String,
     val bot: Boolean,
     var role: Role,
     var outbox: Outbox?,
+    val serverBot: Boolean = false,
 ) {
     val connected: Boolean get() = outbox != null
 

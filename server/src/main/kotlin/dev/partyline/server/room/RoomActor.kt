@@ -23,6 +23,7 @@ import dev.partyline.shared.protocol.Limits
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.PlayerJoined
 import dev.partyline.shared.protocol.PlayerLeft
+import dev.partyline.shared.protocol.PlayerNames
 import dev.partyline.shared.protocol.PlayerStatus
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Role
@@ -62,6 +63,8 @@ class RoomActor(
     private val config: ServerConfig,
     private val codec: WireCodec,
     private val metrics: ServerMetrics,
+    /** Plays the bots a host adds with `add_bot`; without one, this room refuses them. */
+    private val botDriver: BotDriver? = null,
     private val onClosed: suspend (RoomActor) -> Unit,
 ) {
     private val mailbox = Channel<RoomCommand>(config.roomMailbox)
@@ -76,6 +79,7 @@ class RoomActor(
     private var timerAt: Long? = null
     private var timerGeneration = 0L
     private val graceTimers = HashMap<PlayerId, Job>()
+    private var botsAdded = 0
     private val snapshots = RoomSnapshots(code, gameId, table, settings, codec)
 
     private val _summary = MutableStateFlow(RoomSummary(code, gameId, phase.wire, 0, settings.maxPlayers))
@@ -101,7 +105,7 @@ class RoomActor(
                     log.error("room {}: {} failed", code, command::class.simpleName, e)
                     failed(command)
                 }
-                if (members.isEmpty()) break
+                if (members.values.all { it.serverBot }) break // bots alone do not keep a room open
             }
         } finally {
             close()
@@ -163,39 +167,43 @@ class RoomActor(
             reconnect(existing, outbox, joiner.re)
             return true
         }
-        val refusal = when {
-            joiner.player in banned -> Rejection(ErrorCode.BANNED, "the host removed you from this room")
-            joiner.bot && !settings.bots -> Rejection(ErrorCode.BOTS_NOT_ALLOWED, "this room does not admit bots")
-            role == Role.PLAYER && members.values.count { table.plays(it.role) } >= settings.maxPlayers ->
-                Rejection(ErrorCode.ROOM_FULL, "the room is full (${settings.maxPlayers} players)")
-            role == Role.SPECTATOR && members.values.count { it.role == Role.SPECTATOR } >= config.maxSpectators ->
-                Rejection(ErrorCode.ROOM_FULL, "the room has no more seats for spectators")
-            phase == RoomPhase.FINISHED && role == Role.PLAYER -> Rejection(ErrorCode.WRONG_STATE, "this game is over; join as a spectator")
-            else -> null
-        }
+        val refusal = refusal(joiner.player, joiner.bot, role) ?: enter(Member(joiner.player, joiner.name, joiner.bot, role, outbox), joiner.re)
         if (refusal != null) {
             outbox.offer(codec.encode(ErrorMessage(refusal), re = joiner.re))
             return false
         }
-        val member = Member(joiner.player, joiner.name, joiner.bot, role, outbox)
-        val current = play
-        if (current != null && table.plays(role)) {
-            when (val step = current.decide(GameInput.Joined(Seat(member.player, member.name)), clock.now())) {
-                is Step.Rejected -> {
-                    outbox.offer(codec.encode(ErrorMessage(step.rejection), re = joiner.re))
-                    return false
-                }
-                is Step.Next -> {
-                    play = step.play // the joiner's snapshot already shows them seated in the game
-                    seat(member, joiner.re)
-                    apply(step, null)
-                }
-            }
-        } else {
-            seat(member, joiner.re)
-        }
         publish()
         return true
+    }
+
+    /** Why [player] may not join as [role] now, or null if it may. */
+    private fun refusal(player: PlayerId, bot: Boolean, role: Role): Rejection? = when {
+        player in banned -> Rejection(ErrorCode.BANNED, "the host removed you from this room")
+        bot && !settings.bots -> Rejection(ErrorCode.BOTS_NOT_ALLOWED, "this room does not admit bots")
+        role == Role.PLAYER && members.values.count { table.plays(it.role) } >= settings.maxPlayers ->
+            Rejection(ErrorCode.ROOM_FULL, "the room is full (${settings.maxPlayers} players)")
+        role == Role.SPECTATOR && members.values.count { it.role == Role.SPECTATOR } >= config.maxSpectators ->
+            Rejection(ErrorCode.ROOM_FULL, "the room has no more seats for spectators")
+        phase == RoomPhase.FINISHED && role == Role.PLAYER -> Rejection(ErrorCode.WRONG_STATE, "this game is over; join as a spectator")
+        else -> null
+    }
+
+    /** Seats [member], in the running game too if it plays; the game's rejection (nothing changed) if it refuses a late joiner. */
+    private fun enter(member: Member, re: JsonElement?): Rejection? {
+        val current = play
+        if (current == null || !table.plays(member.role)) {
+            seat(member, re)
+            return null
+        }
+        return when (val step = current.decide(GameInput.Joined(Seat(member.player, member.name)), clock.now())) {
+            is Step.Rejected -> step.rejection
+            is Step.Next -> {
+                play = step.play // the joiner's snapshot already shows them seated in the game
+                seat(member, re)
+                apply(step, null)
+                null
+            }
+        }
     }
 
     /** Adds [member]: its snapshot first, then everyone else hears of it. */
@@ -251,7 +259,7 @@ class RoomActor(
         game(GameInput.Gone(member.player)) // also a promoted host who played: the game knows its own seats
         broadcast(PlayerLeft(member.player, reason))
         if (member.player == host) {
-            val next = members.values.firstOrNull { it.role != Role.SPECTATOR } ?: members.values.firstOrNull()
+            val next = nextHost()
             host = next?.player
             if (next != null) {
                 next.role = Role.HOST
@@ -259,6 +267,13 @@ class RoomActor(
             }
         }
         publish()
+    }
+
+    /** Who hosts after the host: a person if any (a player first), else a remote bot; never a bot the server runs. */
+    private fun nextHost(): Member? {
+        val candidates = members.values.filter { !it.serverBot }
+        return candidates.firstOrNull { !it.bot && it.role != Role.SPECTATOR } ?: candidates.firstOrNull { !it.bot }
+            ?: candidates.firstOrNull { it.role != Role.SPECTATOR } ?: candidates.firstOrNull()
     }
 
     private fun fromMember(command: RoomCommand.FromMember) {
@@ -269,7 +284,7 @@ class RoomActor(
         }
         val message = command.message
         val hostOnly = message is C.Start || message is C.Kick || message is C.Pause || message is C.Resume ||
-            message is C.Skip || message is C.End
+            message is C.Skip || message is C.End || message is C.AddBot || message is C.RemoveBot
         if (hostOnly && member.player != host) {
             reply(command, Rejection(ErrorCode.NOT_HOST, "only the host can do that"))
             return
@@ -277,6 +292,8 @@ class RoomActor(
         when (message) {
             is C.Chat -> chat(member, message, command)
             is C.Kick -> kick(message, command)
+            is C.AddBot -> addBot(message, command)
+            is C.RemoveBot -> removeBot(message, command)
             is C.Start -> startGame(command)
             is C.Pause -> inGame(GameInput.Pause, command)
             is C.Resume -> inGame(GameInput.Resume, command)
@@ -307,6 +324,49 @@ class RoomActor(
                 remove(target, "kicked")
             }
         }
+    }
+
+    /** Seats a bot that the server runs, or refuses (changing nothing) as it would refuse a person, and more. */
+    private fun addBot(message: C.AddBot, command: RoomCommand.FromMember) {
+        if (!settings.bots) return reply(command, Rejection(ErrorCode.BOTS_NOT_ALLOWED, "this room does not admit bots"))
+        val driver = botDriver ?: return reply(command, Rejection(ErrorCode.BOTS_NOT_ALLOWED, "this server runs no bots of its own"))
+        val number = botsAdded + 1
+        val name = (if (message.name == null) "Bot $number" else PlayerNames.clean(message.name))
+            ?: return reply(command, Rejection(ErrorCode.BAD_NAME, PlayerNames.RULE))
+        val skill = message.skill ?: DEFAULT_BOT_SKILL
+        val player = PlayerId("p_bot-${code.value.lowercase()}-$number") // never a session's id: those have no '-'
+        val refusal = when {
+            skill !in 0.0..1.0 -> Rejection(ErrorCode.BAD_REQUEST, "'skill' is a number from 0 to 1")
+            phase == RoomPhase.FINISHED -> Rejection(ErrorCode.WRONG_STATE, "the game is over")
+            members.values.count { it.serverBot } >= config.maxBotsPerRoom ->
+                Rejection(ErrorCode.ROOM_FULL, "a room holds at most ${config.maxBotsPerRoom} bots of the server's")
+            else -> refusal(player, bot = true, Role.PLAYER)
+        }
+        if (refusal != null) return reply(command, refusal)
+        val bot = ServerBot(player, name, skill, config.outboxCapacity, this, codec, clock)
+        enter(Member(player, name, bot = true, Role.PLAYER, bot, serverBot = true), null)?.let { return reply(command, it) }
+        botsAdded = number
+        publish()
+        scope.launch { play(bot, driver) }
+    }
+
+    /** Runs [bot] until it ends; one that stops on its own (it fell behind, or failed) leaves the room. */
+    private suspend fun play(bot: ServerBot, driver: BotDriver) {
+        try {
+            driver.play(bot)
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            log.error("room {}: bot {} failed", code, bot.player, e)
+        }
+        leave(bot.player, null)
+    }
+
+    private fun removeBot(message: C.RemoveBot, command: RoomCommand.FromMember) {
+        val target = members[PlayerId(message.player)]?.takeIf { it.serverBot }
+            ?: return reply(command, Rejection(ErrorCode.BAD_REQUEST, "'${message.player.take(40)}' is not a bot the server runs in this room"))
+        target.outbox?.close(Goodbye(Goodbye.KICKED, "the host removed this bot"))
+        remove(target, "removed")
     }
 
     private fun startGame(command: RoomCommand.FromMember) {
@@ -410,6 +470,7 @@ class RoomActor(
         mailbox.close()
         timer?.cancel()
         graceTimers.values.forEach { it.cancel() }
+        for (member in members.values) if (member.serverBot) member.outbox?.close(Goodbye(Goodbye.SHUTDOWN, "room $code has closed"))
         while (true) {
             val command = mailbox.tryReceive().getOrNull() ?: break
             when (command) {
@@ -427,5 +488,8 @@ class RoomActor(
 
     private companion object {
         val log = LoggerFactory.getLogger(RoomActor::class.java)
+
+        /** The skill of a bot added without one: as the `bot` command's default. */
+        const val DEFAULT_BOT_SKILL = 0.7
     }
 }

@@ -36,6 +36,7 @@ class RoomRegistry(
     private val codec: WireCodec,
     private val secrets: Secrets,
     private val metrics: ServerMetrics,
+    private val botDriver: BotDriver,
 ) {
     private sealed interface Command {
         data class Create(val game: String, val options: JsonObject, val creator: Joiner, val reply: CompletableDeferred<Created>) : Command
@@ -101,7 +102,7 @@ class RoomRegistry(
         }
         var code = secrets.roomCode()
         while (code in rooms) code = secrets.roomCode()
-        val room = RoomActor(code, game.id, table, settings, scope, clock, config, codec, metrics) { mailbox.send(Command.Closed(it)) }
+        val room = RoomActor(code, game.id, table, settings, scope, clock, config, codec, metrics, botDriver) { mailbox.send(Command.Closed(it)) }
         rooms[code] = room
         room.start(command.creator)
         return Created.Room(room)

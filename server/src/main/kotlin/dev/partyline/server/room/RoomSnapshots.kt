@@ -34,7 +34,7 @@ class RoomSnapshots(
     )
 
     fun view(member: Member, play: GamePlay?) =
-        PlayerView(member.player, member.name, member.role, play?.scores?.get(member.player) ?: 0, member.connected, member.bot)
+        PlayerView(member.player, member.name, member.role, play?.scores?.get(member.player) ?: 0, member.connected, member.bot, member.serverBot)
 
     /** The encoded snapshot for [viewer]; [re] when it answers a request. */
     fun of(

@@ -12,6 +12,7 @@ import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Limits
 import dev.partyline.shared.protocol.PackList
 import dev.partyline.shared.protocol.PackSummary
+import dev.partyline.shared.protocol.PlayerNames
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Role
 import dev.partyline.shared.protocol.RoomList
@@ -93,11 +94,7 @@ class ClientSession(
             if (room == null && resumed.room != null) sessions.setRoom(resumed.player, null)
             return
         }
-        val name = hello.name?.trim().orEmpty()
-        if (name.isEmpty() || name.length > Limits.MAX_NAME_CHARS || name.any { it.isISOControl() || it in BIDI_CONTROLS }) {
-            refuse(ErrorCode.BAD_NAME, "a name is 1 to ${Limits.MAX_NAME_CHARS} characters, without control characters", re)
-            return
-        }
+        val name = PlayerNames.clean(hello.name) ?: return refuse(ErrorCode.BAD_NAME, PlayerNames.RULE, re)
         welcome(sessions.open(name, hello.bot, connection), re, resumed = false)
     }
 
@@ -150,10 +147,5 @@ class ClientSession(
 
     private fun refuse(code: ErrorCode, message: String, re: JsonElement?) {
         connection.sendError(code, message, re)
-    }
-
-    private companion object {
-        /** Unicode bidirectional controls, which could make a name read as someone else's. */
-        val BIDI_CONTROLS = setOf('\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F')
     }
 }

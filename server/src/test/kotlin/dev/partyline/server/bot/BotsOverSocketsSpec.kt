@@ -21,7 +21,8 @@ import kotlinx.serialization.json.jsonPrimitive
 
 /**
  * Bots over real sockets, started the way the CLI starts them ([BotSwarm]): three bots join a
- * host's room and play quiz and memory (turns and race) to `game_over`.
+ * host's room over TCP (and over WebSocket, as `bot --ws`) and play quiz and memory (turns and
+ * race) to `game_over`.
  */
 class BotsOverSocketsSpec : FunSpec({
     lateinit var server: PartylineServer
@@ -36,8 +37,11 @@ class BotsOverSocketsSpec : FunSpec({
         override fun gameOver(result: BotResult) { results.trySend(result) }
     }
 
-    suspend fun CoroutineScope.swarm(code: String, recorder: Recorder, seed: Long): Job {
-        val settings = BotSettings(tcpPort = server.tcpPort, room = code, count = 3, skill = 0.8, thinkMillis = 0, seed = seed)
+    suspend fun CoroutineScope.swarm(code: String, recorder: Recorder, seed: Long, webSocket: Boolean = false): Job {
+        val settings = BotSettings(
+            tcpPort = server.tcpPort, httpPort = server.httpPort, webSocket = webSocket,
+            room = code, count = 3, skill = 0.8, thinkMillis = 0, seed = seed,
+        )
         val job = launch { BotSwarm(settings, recorder).run() }
         withTimeout(5000) { List(3) { recorder.joined.receive() } } shouldContainExactlyInAnyOrder listOf("bot-1", "bot-2", "bot-3")
         return job
@@ -45,7 +49,7 @@ class BotsOverSocketsSpec : FunSpec({
 
     suspend fun Recorder.gameOvers(): List<BotResult> = withTimeout(10_000) { List(3) { results.receive() } }
 
-    test("three bots answer every question of a quiz to game_over") {
+    for (transport in listOf("TCP", "WebSocket")) test("three bots over $transport answer every question of a quiz to game_over") {
         val host = TestClient.tcp(server.tcpPort, "host")
         try {
             host.hello("host")
@@ -58,7 +62,7 @@ class BotsOverSocketsSpec : FunSpec({
             )
             val code = host.expect("room").str("code")
             val recorder = Recorder()
-            val bots = swarm(code, recorder, seed = 11)
+            val bots = swarm(code, recorder, seed = 11, webSocket = transport == "WebSocket")
             host.send("""{"type":"start"}""")
             repeat(4) { index ->
                 val reveal = host.expect("reveal")

@@ -155,6 +155,30 @@ class QuizInBrowserSpec : FunSpec({
         )
         cut shouldBe emptyList<String>()
     }
+
+    test("the host adds bots from the lobby: they show a bot badge, one is removed again, and the other answers the question") {
+        val host = stage.browser()
+        host.openHomeAs(stage.base, "Quinn")
+        host.createQuiz("""[{"kind":"single","text":"Which port does plain HTTP use?","choices":["21","80","443"],"answer":[1]}]""", seconds = 15)
+        host.select("bot-skill", "1")
+        host.click("add-bot")
+        host.await("the first bot in the list") { host.findAll("bot-badge").size == 1 }
+        host.click("add-bot")
+        host.await("the second bot in the list") { host.findAll("bot-badge").size == 2 }
+        host.playerEntries().keys shouldContainExactlyInAnyOrder listOf("Quinn", "Bot 1", "Bot 2")
+        host.screenshot("quiz-20-lobby-bots")
+        host.findAll("kick").shouldBeEmpty() // the server's bots are removed with remove_bot, not kicked
+
+        host.click("remove-bot", "data-player-id" to host.playerEntries().getValue("Bot 1").getAttribute("data-player-id")!!)
+        host.await("Bot 1 to be gone") { host.playerEntries().keys == setOf("Quinn", "Bot 2") }
+        val botId = host.playerEntries().getValue("Bot 2").getAttribute("data-player-id")!!
+
+        host.click("start")
+        host.awaitScreen("quiz-question")
+        host.awaitReveal(1) // the only player, a bot, answered: the question closes before its 15 s
+        host.seeFinalResultsNow()
+        host.findAll("leaderboard-entry").map { it.getAttribute("data-player-id") } shouldContainExactly listOf(botId)
+    }
 })
 
 /** Three questions whose answers the players know: single (1), multi (0 and 2), typed ("Au"). */

@@ -3,6 +3,7 @@ package dev.partyline.server.room
 import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
 import dev.partyline.server.metrics.ServerMetrics
+import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.session.Outbox
 import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.Setup
@@ -93,10 +94,25 @@ object Quiz {
     }
 }
 
+/** The server's own [BotDriver], which also tracks the bots it is playing right now. */
+class TrackingBotDriver(private val driver: BotDriver) : BotDriver {
+    /** The bots whose play has not ended. */
+    val playing = mutableSetOf<PlayerId>()
+
+    override suspend fun play(bot: ServerBot) {
+        playing += bot.player
+        try {
+            driver.play(bot)
+        } finally {
+            playing -= bot.player
+        }
+    }
+}
+
 /**
- * One [RoomActor] built as the registry builds it, driven on [scope]'s virtual time: its loop
- * and timers run in `backgroundScope`, its clock is the test scheduler's, its members'
- * outboxes record what they are sent.
+ * One [RoomActor] built as the registry builds it, driven on [scope]'s virtual time: its loop,
+ * timers and server bots run in `backgroundScope`, its clock is the test scheduler's, its
+ * members' outboxes record what they are sent.
  */
 @OptIn(ExperimentalCoroutinesApi::class)
 class RoomHarness(
@@ -107,6 +123,7 @@ class RoomHarness(
     val config: ServerConfig = ServerConfig(),
 ) {
     val clock = Clock { scope.testScheduler.currentTime }
+    val bots = TrackingBotDriver(ServerBotPlayer(config.botThinkMillis, clock))
     var closedCalls = 0
         private set
     private var connections = 0L
@@ -114,7 +131,7 @@ class RoomHarness(
 
     val room = RoomActor(
         CODE, game.id, (game.setup(options, 7L) as Setup.Ready).table, settings,
-        scope.backgroundScope, clock, config, WireCodec(listOf(QuizGame, MemoryGame)), ServerMetrics(),
+        scope.backgroundScope, clock, config, WireCodec(listOf(QuizGame, MemoryGame)), ServerMetrics(), bots,
     ) { closedCalls++ }
 
     val now: Long get() = scope.testScheduler.currentTime

@@ -64,12 +64,20 @@ object CoreClientMessages {
     @Serializable @SerialName("chat")
     data class Chat(val text: String) : ClientMessage
 
+    /** Host only: seats a bot that the server runs, of [skill] 0..1 (quiz speed, memory recall) and [name], each optional. */
+    @Serializable @SerialName("add_bot")
+    data class AddBot(val skill: Double? = null, val name: String? = null) : ClientMessage
+
+    /** Host only: removes [player], a bot that the server runs in this room. */
+    @Serializable @SerialName("remove_bot")
+    data class RemoveBot(val player: String) : ClientMessage
+
     /** Wire type to deserializer, for the codec. */
     val serializers = serializersOf(
         Hello.serializer(), Ping.serializer(), Pong.serializer(), ListRooms.serializer(),
         ListPacks.serializer(), Create.serializer(), Join.serializer(), Leave.serializer(),
         Start.serializer(), Kick.serializer(), Pause.serializer(), Resume.serializer(),
-        Skip.serializer(), End.serializer(), Chat.serializer(),
+        Skip.serializer(), End.serializer(), Chat.serializer(), AddBot.serializer(), RemoveBot.serializer(),
     )
 }
 

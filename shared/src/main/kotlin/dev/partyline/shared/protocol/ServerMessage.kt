@@ -1,5 +1,7 @@
 package dev.partyline.shared.protocol
 
+import kotlinx.serialization.EncodeDefault
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.JsonElement
@@ -65,7 +67,11 @@ data class PackList(val packs: List<PackSummary>) : ServerMessage
 @Serializable @SerialName("left")
 data class Left(val room: RoomCode) : ServerMessage
 
-/** One entry of a room's player list. */
+/**
+ * One entry of a room's player list. [serverBot] marks a bot that the server itself runs (added
+ * with `add_bot`); it is sent only when true, so entries of people and remote bots are unchanged.
+ */
+@OptIn(ExperimentalSerializationApi::class)
 @Serializable
 data class PlayerView(
     val player: PlayerId,
@@ -74,8 +80,10 @@ data class PlayerView(
     val score: Int,
     val connected: Boolean,
     val bot: Boolean = false,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val serverBot: Boolean = false,
 )
 
+@OptIn(ExperimentalSerializationApi::class)
 @Serializable @SerialName("player_joined")
 data class PlayerJoined(
     val player: PlayerId,
@@ -84,8 +92,9 @@ data class PlayerJoined(
     val score: Int,
     val connected: Boolean,
     val bot: Boolean,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val serverBot: Boolean = false,
 ) : ServerMessage {
-    constructor(view: PlayerView) : this(view.player, view.name, view.role, view.score, view.connected, view.bot)
+    constructor(view: PlayerView) : this(view.player, view.name, view.role, view.score, view.connected, view.bot, view.serverBot)
 }
 
 @Serializable @SerialName("player_left")
