@@ -6,6 +6,7 @@ import dev.partyline.server.http.httpRoutes
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomRegistry
 import dev.partyline.server.room.Secrets
+import dev.partyline.server.session.Heartbeat
 import dev.partyline.server.session.SessionRegistry
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.tcp.TcpServer
@@ -26,6 +27,7 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
+import kotlinx.coroutines.launch
 
 /** Wires a whole server: registries, the TCP listener and the HTTP/WebSocket server. */
 class PartylineServer(private val config: ServerConfig, private val clock: Clock = Clock.System) {
@@ -37,7 +39,8 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     val rooms = RoomRegistry(games, scope, clock, config, codec, secrets, metrics, ServerBotPlayer(config.botThinkMillis, clock))
     val sessions = SessionRegistry(scope, config, secrets)
     private val packs = Packs.all.map { it.summary }
-    private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics)
+    private val heartbeat = Heartbeat(config, clock)
+    private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics, heartbeat)
     private val tcp = TcpServer(config, runner)
     private var http: EmbeddedServer<NettyApplicationEngine, NettyApplicationEngine.Configuration>? = null
 
@@ -49,6 +52,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     suspend fun start(): PartylineServer {
         rooms.start()
         sessions.start()
+        scope.launch { heartbeat.run() }
         tcp.start(scope)
         val server = embeddedServer(Netty, port = config.httpPort, host = config.host) {
             installWebSockets(config)

@@ -10,7 +10,6 @@ import dev.partyline.shared.protocol.ServerMessage
 import dev.partyline.shared.protocol.ServerPing
 import dev.partyline.shared.protocol.WireCodec
 import kotlinx.coroutines.channels.Channel
-import kotlinx.coroutines.delay
 import kotlinx.coroutines.withTimeoutOrNull
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonPrimitive
@@ -37,6 +36,12 @@ class Connection(
     /** When the client last sent anything; written by the reader, read by the heartbeat. */
     @Volatile
     private var lastHeard: Long = clock.now()
+
+    @Volatile
+    private var over = false
+
+    /** When the heartbeat last pinged; owned by the [Heartbeat] loop. */
+    private var lastPingAt = Long.MIN_VALUE / 2
 
     private val bucket = TokenBucket(config.ratePerSecond, config.rateBurst, clock.now())
     private var strikes = 0
@@ -112,22 +117,27 @@ class Connection(
         return false
     }
 
-    /** Pings a silent client, and closes it once it has been silent for the idle timeout. */
-    suspend fun heartbeat() {
-        while (true) {
-            val silent = clock.now() - lastHeard
-            when {
-                silent >= config.idleTimeoutMillis -> {
-                    close(Goodbye(Goodbye.IDLE, "no message for ${config.idleTimeoutMillis / 1000} s"))
-                    return
-                }
-                silent >= config.pingIntervalMillis -> {
-                    send(ServerPing(JsonPrimitive(clock.now())))
-                    delay(minOf(config.pingIntervalMillis, config.idleTimeoutMillis - silent))
-                }
-                else -> delay(config.pingIntervalMillis - silent)
+    /** The connection has ended; [beat] reports it so [Heartbeat] lets go of it. */
+    fun ended() {
+        over = true
+    }
+
+    /**
+     * One heartbeat check at [now], called by [Heartbeat]: pings a client silent for a ping
+     * interval (again each interval it stays silent), closes one silent for the idle timeout.
+     * False once the connection has ended.
+     */
+    fun beat(now: Long): Boolean {
+        if (over) return false
+        val silent = now - lastHeard
+        when {
+            silent >= config.idleTimeoutMillis -> close(Goodbye(Goodbye.IDLE, "no message for ${config.idleTimeoutMillis / 1000} s"))
+            silent >= config.pingIntervalMillis && now - lastPingAt >= config.pingIntervalMillis -> {
+                lastPingAt = now
+                send(ServerPing(JsonPrimitive(now)))
             }
         }
+        return true
     }
 
     private companion object {

@@ -6,6 +6,7 @@ import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomRegistry
 import dev.partyline.server.session.ClientSession
 import dev.partyline.server.session.Connection
+import dev.partyline.server.session.Heartbeat
 import dev.partyline.server.session.SessionRegistry
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Goodbye
@@ -21,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong
 
 /**
  * Runs one connection of any transport: a reader that frames, stamps, rate-limits and hands
- * messages to the session; a writer that drains the outbox; a heartbeat. When any of them ends
- * the connection ends, and the session's seat waits for the grace period.
+ * messages to the session; a writer that drains the outbox; and the server's [Heartbeat] watches
+ * it. When the reader or the writer ends the connection ends, and the session's seat waits for
+ * the grace period.
  */
 class ConnectionRunner(
     private val config: ServerConfig,
@@ -33,6 +35,7 @@ class ConnectionRunner(
     private val serverName: String,
     private val packs: List<PackSummary>,
     private val metrics: ServerMetrics,
+    private val heartbeat: Heartbeat,
 ) {
     private val ids = AtomicLong()
 
@@ -40,20 +43,20 @@ class ConnectionRunner(
         val connection = Connection(ids.incrementAndGet(), remote, config, clock, codec, metrics)
         val session = ClientSession(connection, codec, rooms, sessions, clock, serverName, packs)
         metrics.opened(transport.kind)
+        heartbeat.watch(connection)
         try {
             coroutineScope {
                 val writer = launch { quietly(connection, "write") { connection.drainTo(transport::write, transport::flush) } }
-                val heartbeat = launch { connection.heartbeat() }
                 val reader = launch {
                     quietly(connection, "read") { transport.read { frame -> accept(connection, session, frame) } }
                     connection.finish()
                 }
                 writer.join()
                 reader.cancel()
-                heartbeat.cancel()
             }
         } finally {
             withContext(NonCancellable) {
+                connection.ended()
                 metrics.closed(transport.kind)
                 session.disconnected()
                 runCatching { transport.close() }
