@@ -48,7 +48,7 @@ open class RoomActorBenchmark {
     @TearDown(Level.Invocation)
     fun close() {
         try {
-            fleet.check()
+            fleet.verify()
         } finally {
             fleet.close()
         }

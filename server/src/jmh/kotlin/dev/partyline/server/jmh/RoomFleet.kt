@@ -4,6 +4,7 @@ import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.RoomSettings
+import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.game.Setup
 import dev.partyline.shared.game.memory.MemoryGame
 import dev.partyline.shared.game.quiz.QuizGame
@@ -30,13 +31,14 @@ import kotlinx.coroutines.runBlocking
  * [rooms] room actors playing [mix] on [Dispatchers.Default], built as the registry builds them,
  * each with [producers] members whose outboxes only count. Every member has a producer
  * coroutine that [open] parks at a gate; [run] opens the gate and returns once every room has
- * handled every command, and [check] fails unless each command had its effect.
+ * handled every command, and [verify] fails unless each command had its effect.
  */
 class RoomFleet(private val mix: CommandMix, private val rooms: Int, private val producers: Int, private val perProducer: Int) {
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
     private val gate = CompletableDeferred<Unit>()
     private val finishers = ArrayList<Job>(rooms)
     private val members = ArrayList<BenchMember>(rooms * producers)
+    private val players = List(producers) { PlayerId("p_member$it") }
 
     /** Opens the rooms, seats their members, starts their game and parks the producers. */
     fun open() = runBlocking {
@@ -59,7 +61,7 @@ class RoomFleet(private val mix: CommandMix, private val rooms: Int, private val
     }
 
     /** Fails unless every member counted the replies the mix expects, and no error. */
-    fun check() {
+    fun verify() {
         val expected = mix.expected(producers, perProducer)
         val wrong = members.filter { it.outbox.replies != expected || it.outbox.errors != 0L }
         check(wrong.isEmpty()) {
@@ -72,7 +74,7 @@ class RoomFleet(private val mix: CommandMix, private val rooms: Int, private val
     /** Stops every room and producer. */
     fun close() = runBlocking { scope.coroutineContext.job.cancelAndJoin() }
 
-    private suspend fun openRoom(r: Int, table: dev.partyline.shared.game.GameTable): Pair<RoomActor, List<BenchMember>> {
+    private suspend fun openRoom(r: Int, table: GameTable): Pair<RoomActor, List<BenchMember>> {
         val seated = List(producers) { i ->
             val questions = if (mix == CommandMix.QUIZ) Channel<Unit>(Channel.UNLIMITED) else null
             BenchMember(i, players[i], CountingOutbox(r.toLong() * producers + i, mix.counted, questions), questions)
@@ -92,8 +94,6 @@ class RoomFleet(private val mix: CommandMix, private val rooms: Int, private val
     private suspend fun barrier(room: RoomActor) {
         check(!room.leave(BARRIER, null))
     }
-
-    private val players = List(producers) { PlayerId("p_member$it") }
 
     private companion object {
         val BARRIER = PlayerId("p_barrier")
