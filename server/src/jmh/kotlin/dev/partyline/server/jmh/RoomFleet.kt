@@ -2,6 +2,7 @@ package dev.partyline.server.jmh
 
 import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
+import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.RoomSettings
 import dev.partyline.shared.game.GameTable
@@ -81,7 +82,7 @@ class RoomFleet(private val mix: CommandMix, private val rooms: Int, private val
         }
         val room = RoomActor(
             RoomCode("B%05d".format(r)), mix.game.id, table, RoomSettings(public = false, maxPlayers = producers, bots = true),
-            scope, Clock.System, config, codec,
+            scope, Clock.System, config, codec, metrics,
         ) { }
         room.start(seated[0].joiner())
         for (member in seated.drop(1)) check(room.join(member.joiner(), Role.PLAYER)) { "${member.player} could not join ${room.code}" }
@@ -99,5 +100,6 @@ class RoomFleet(private val mix: CommandMix, private val rooms: Int, private val
         val BARRIER = PlayerId("p_barrier")
         val config = ServerConfig()
         val codec = WireCodec(listOf(QuizGame, MemoryGame))
+        val metrics = ServerMetrics()
     }
 }
