@@ -1,0 +1,64 @@
+package dev.partyline.server.room
+
+import dev.partyline.shared.game.GameInput
+import dev.partyline.shared.game.GameMove
+import dev.partyline.shared.protocol.ChatLine
+import dev.partyline.shared.protocol.CoreClientMessages as C
+import dev.partyline.shared.protocol.ErrorCode
+import dev.partyline.shared.protocol.Limits
+import dev.partyline.shared.protocol.PlayerId
+import dev.partyline.shared.protocol.Rejection
+import dev.partyline.shared.protocol.RoomCode
+
+/**
+ * What members send once in a room: chat, the host's controls, game moves. Checks that the sender
+ * is a member, and the host where only the host may, then hands each message to the part of the
+ * room it is for; refusals go back to the sender. Part of a [RoomActor], used only from its loop.
+ */
+internal class MemberMessages(
+    private val code: RoomCode,
+    private val members: RoomMembers,
+    private val seating: RoomSeating,
+    private val game: RoomGame,
+    private val bots: RoomBots,
+) {
+    fun handle(command: RoomCommand.FromMember) {
+        val member = members[command.player]
+            ?: return members.reject(command, Rejection(ErrorCode.NOT_IN_ROOM, "you are not in room $code"))
+        val message = command.message
+        val hostOnly = message is C.Start || message is C.Kick || message is C.Pause || message is C.Resume ||
+            message is C.Skip || message is C.End || message is C.AddBot || message is C.RemoveBot
+        if (hostOnly && member.player != members.host) return members.reject(command, Rejection(ErrorCode.NOT_HOST, "only the host can do that"))
+        when (message) {
+            is C.Chat -> chat(member, message, command)
+            is C.Kick -> kick(message, command)
+            is C.AddBot -> bots.add(message, command)
+            is C.RemoveBot -> bots.remove(message, command)
+            is C.Start -> game.start(command)
+            is C.Pause -> game.request(GameInput.Pause, command)
+            is C.Resume -> game.request(GameInput.Resume, command)
+            is C.Skip -> game.request(GameInput.Skip, command)
+            is C.End -> game.request(GameInput.End, command)
+            is GameMove -> game.request(GameInput.Move(member.player, message, command.receivedAt), command)
+            else -> members.reject(command, Rejection(ErrorCode.BAD_REQUEST, "not a room message"))
+        }
+    }
+
+    private fun chat(member: Member, message: C.Chat, command: RoomCommand.FromMember) {
+        val text = message.text.trim()
+        if (text.isEmpty() || text.length > Limits.MAX_CHAT_CHARS) {
+            return members.reject(command, Rejection(ErrorCode.BAD_REQUEST, "chat text must be 1..${Limits.MAX_CHAT_CHARS} characters"))
+        }
+        members.broadcast(ChatLine(member.player, member.name, text))
+    }
+
+    private fun kick(message: C.Kick, command: RoomCommand.FromMember) {
+        val target = members[PlayerId(message.player)]
+        when {
+            target == null -> members.reject(command, Rejection(ErrorCode.BAD_REQUEST, "no player '${message.player.take(40)}' in this room"))
+            target.player == members.host ->
+                members.reject(command, Rejection(ErrorCode.BAD_REQUEST, "the host cannot kick themselves; leave instead"))
+            else -> seating.kick(target)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.partyline.server.room
+
+import dev.partyline.server.Clock
+import dev.partyline.shared.game.Audience
+import dev.partyline.shared.game.Emit
+import dev.partyline.shared.game.GameInput
+import dev.partyline.shared.game.GamePlay
+import dev.partyline.shared.game.GameTable
+import dev.partyline.shared.game.Seat
+import dev.partyline.shared.game.Step
+import dev.partyline.shared.protocol.ErrorCode
+import dev.partyline.shared.protocol.Rejection
+import kotlinx.coroutines.Job
+
+/** Where a room is in its life. */
+enum class RoomPhase(val wire: String) { LOBBY("lobby"), PLAYING("playing"), FINISHED("finished") }
+
+/**
+ * A room's game: its [phase], the running [play], and the one timer armed for the play's next
+ * wake-up. Feeds inputs to the game's rules and delivers what they emit to [members]; a rejection
+ * goes back to the member who asked. Part of a [RoomActor], used only from its loop.
+ */
+internal class RoomGame(
+    private val table: GameTable,
+    private val clock: Clock,
+    private val members: RoomMembers,
+    private val timers: RoomTimers,
+    private val publish: () -> Unit,
+) {
+    var phase = RoomPhase.LOBBY
+        private set
+    var play: GamePlay? = null
+        private set
+    private var timer: Job? = null
+    private var timerAt: Long? = null
+    private var timerGeneration = 0L
+
+    /** Starts the game with the members it seats, as the host's [command] asks. */
+    fun start(command: RoomCommand.FromMember) {
+        if (phase != RoomPhase.LOBBY) return members.reject(command, Rejection(ErrorCode.WRONG_STATE, "the game has already started"))
+        val seats = members.players.map { Seat(it.player, it.name, it.connected) }
+        when (val step = table.start(seats, clock.now())) {
+            is Step.Rejected -> members.reject(command, step.rejection)
+            is Step.Next -> {
+                phase = RoomPhase.PLAYING
+                apply(step, command)
+            }
+        }
+    }
+
+    /** A member's [input] for the running game (a move, or a host's pause, resume, skip or end). */
+    fun request(input: GameInput, command: RoomCommand.FromMember) {
+        if (phase != RoomPhase.PLAYING) {
+            val why = if (phase == RoomPhase.LOBBY) "the game has not started" else "the game is over"
+            return members.reject(command, Rejection(ErrorCode.WRONG_STATE, why))
+        }
+        step(input, command)
+    }
+
+    /**
+     * Seats a joining player in the game, if one has begun, then calls [seated] to seat them in the
+     * room before the game's news of them goes out; the game's rejection (nothing changed) if it
+     * refuses a late joiner.
+     */
+    fun join(seat: Seat, seated: () -> Unit): Rejection? {
+        val current = play
+        if (current == null) {
+            seated()
+            return null
+        }
+        return when (val step = current.decide(GameInput.Joined(seat), clock.now())) {
+            is Step.Rejected -> step.rejection
+            is Step.Next -> {
+                play = step.play // the joiner's snapshot already shows them seated in the game
+                seated()
+                apply(step, null)
+                null
+            }
+        }
+    }
+
+    /** An input that only the room causes (presence, departures); nothing to reply. */
+    fun notice(input: GameInput) {
+        if (phase == RoomPhase.PLAYING) step(input, null)
+    }
+
+    /** The timer went off; ignored when [generation] is not the latest timer's. */
+    fun tick(generation: Long) {
+        if (generation != timerGeneration) return
+        timerAt = null
+        step(GameInput.Tick, null)
+    }
+
+    /** Cancels the timer, for good: the room is closing. */
+    fun stop() {
+        timer?.cancel()
+    }
+
+    /** Feeds [input] to the running game, if any; a rejection goes back to the requester. */
+    private fun step(input: GameInput, command: RoomCommand.FromMember?) {
+        val current = play ?: return
+        when (val step = current.decide(input, clock.now())) {
+            is Step.Rejected -> if (command != null) members.reject(command, step.rejection)
+            is Step.Next -> apply(step, command)
+        }
+    }
+
+    private fun apply(step: Step.Next, command: RoomCommand.FromMember?) {
+        play = step.play
+        for (emit in step.emits) deliver(emit, command)
+        if (step.play.isOver && phase == RoomPhase.PLAYING) phase = RoomPhase.FINISHED
+        rearm()
+        publish()
+    }
+
+    private fun deliver(emit: Emit, command: RoomCommand.FromMember?) {
+        when (val to = emit.to) {
+            Audience.Everyone -> members.broadcast(emit.message)
+            is Audience.Only -> members.sendTo(to.player, emit.message)
+            is Audience.Others -> members.broadcast(emit.message, except = to.except)
+            Audience.Requester -> if (command != null) members.answer(command, emit.message)
+        }
+    }
+
+    /** Keeps one timer armed for the game's next wake-up; it arrives as a [RoomCommand.Tick]. */
+    private fun rearm() {
+        val wake = if (phase == RoomPhase.PLAYING) play?.wakeAt else null
+        if (wake == timerAt) return
+        timer?.cancel()
+        timerAt = wake
+        if (wake == null) return
+        timer = timers.after(RoomCommand.Tick(++timerGeneration)) { wake - clock.now() }
+    }
+}
