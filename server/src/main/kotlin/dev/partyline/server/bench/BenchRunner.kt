@@ -1,0 +1,30 @@
+package dev.partyline.server.bench
+
+import kotlinx.coroutines.CancellationException
+import java.io.File
+
+/** Runs one scenario, prints its table, writes its JSON to `--out`, and returns the report. */
+class BenchRunner(private val settings: BenchSettings, private val print: (String) -> Unit = ::println) {
+    suspend fun run(): BenchReport {
+        val run = BenchRun(settings)
+        try {
+            when (settings.scenario) {
+                Scenario.IDLE -> IdleScenario(run).execute()
+                Scenario.FANOUT -> FanoutScenario(run).execute()
+                Scenario.CLASSROOM -> ClassroomScenario(run).execute()
+                Scenario.STADIUM -> StadiumScenario(run).execute()
+            }
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            run.failures.add("run aborted: ${e.message ?: e::class.simpleName}")
+        } finally {
+            run.network.close()
+        }
+        val report = run.report()
+        print(ReportFormat.table(report))
+        File(settings.out).apply { absoluteFile.parentFile?.mkdirs() }.writeText(ReportFormat.json(report))
+        print("wrote ${settings.out}")
+        return report
+    }
+}

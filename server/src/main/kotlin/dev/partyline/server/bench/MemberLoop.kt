@@ -1,0 +1,37 @@
+package dev.partyline.server.bench
+
+import kotlinx.coroutines.Deferred
+import kotlinx.coroutines.ExperimentalCoroutinesApi
+import kotlinx.coroutines.selects.onTimeout
+import kotlinx.coroutines.selects.select
+
+/**
+ * A member's message loop: hands each message to [onMessage] until [stop] completes or
+ * [onMessage] returns false. When [due] names a `System.nanoTime()` instant, [onDue] runs at it
+ * (to the millisecond), between messages, so a member's state stays in its own coroutine. An
+ * `error` or `goodbye` from the server, or a closed connection, ends the loop with a [BenchFailure].
+ */
+@OptIn(ExperimentalCoroutinesApi::class)
+suspend fun BenchClient.serve(
+    stop: Deferred<Unit>? = null,
+    due: () -> Long? = { null },
+    onDue: () -> Unit = {},
+    onMessage: (Received) -> Boolean,
+) {
+    while (true) {
+        val at = due()
+        val goOn = select {
+            stop?.onAwait { false }
+            inbox.onReceiveCatching { result ->
+                val message = result.getOrNull() ?: throw BenchFailure("connection closed by the server")
+                when (message.type) {
+                    "error" -> throw BenchFailure("error ${BenchWire.string(message.text, "code")}")
+                    "goodbye" -> throw BenchFailure("goodbye ${BenchWire.string(message.text, "reason")}")
+                }
+                onMessage(message)
+            }
+            if (at != null) onTimeout(((at - System.nanoTime()) / 1_000_000).coerceAtLeast(0)) { onDue(); true }
+        }
+        if (!goOn) return
+    }
+}
