@@ -28,8 +28,8 @@ enum class Transport(val id: String) {
  * One bench run: the [scenario], the server at [host] ([httpPort] for WebSocket and `/metrics`,
  * [tcpPort] for lines), how many [players] (or [rooms] of [roomSize] for a classroom), the traffic
  * ([rate] chats per room per second, [questions] of [seconds] each with [revealSeconds] between),
- * how long to hold or send ([durationSeconds] after [warmupSeconds]), [drainSeconds] to wait for
- * late deliveries, the [sources] loopback addresses to connect from (`127.0.0.2`…), at most
+ * how long to hold or send ([durationSeconds] after [warmupSeconds]), [drainSeconds] of quiet
+ * before missing deliveries count as lost (or, idle, of settling before memory is read), the [sources] loopback addresses to connect from (`127.0.0.2`…), at most
  * [connectsInFlight] connects at once, the [joinTimeoutSeconds] for everyone to join, and the
  * JSON report's path [out].
  */

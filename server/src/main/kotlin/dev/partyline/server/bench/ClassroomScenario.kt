@@ -22,8 +22,9 @@ class ClassroomScenario(private val run: BenchRun) {
         val go = CompletableDeferred<Unit>()
         val tally = QuizTally()
         val secondsNanos = s.seconds * 1_000_000_000L
+        val traces = List(count) { QuizTrace(s.questions) }
         val jobs = crowd.launch(this) { member ->
-            QuizMember(member, s.questions, answers = member.seat != 0, tally, Random(s.seed + member.client.index)) { random ->
+            QuizMember(member, traces[member.client.index], answers = member.seat != 0, tally, Random(s.seed + member.client.index)) { random ->
                 (secondsNanos * (0.1 + 0.7 * random.nextDouble())).toLong()
             }.play(go)
         }
@@ -31,24 +32,25 @@ class ClassroomScenario(private val run: BenchRun) {
         val playing = run.metrics.read()
         go.complete(Unit)
         val budget = (s.questions * (s.seconds + s.revealSeconds + 10) + 30).seconds
-        val traces = withTimeoutOrNull(budget) { jobs.map { it.result.await() } }
-            ?: run.failures.add("the games did not finish within $budget").let { jobs.map { if (it.result.isCompleted) it.result.getCompleted() else null } }
+        withTimeoutOrNull(budget) { jobs.forEach { it.result.join() } } ?: run.failures.add("the games did not finish within $budget")
         val end = run.metrics.read()
         val held = crowd.held()
-        crowd.closeAll()
+        crowd.finish(jobs)
+        val seen = traces.filter { trace -> trace.deadline.any { it != 0L } }
 
         val reveal = LatencyHistogram()
-        traces.filterNotNull().forEach { trace ->
+        seen.forEach { trace ->
             for (q in 0 until s.questions) {
                 if (trace.revealed[q] != 0L) reveal.recordNanos(EpochClock.epochNanos(trace.revealed[q]) - trace.deadline[q] * 1_000_000L)
             }
         }
         val expectedReveals = count.toLong() * s.questions
-        val finished = traces.count { it?.finished == true }
+        val finished = traces.count { it.finished }
         run.seatingFigures(seating, crowd)
         run.figure("connections held at the end", held.toLong(), "count", "$count")
         run.figure("answers sent", tally.answers.sum(), "count")
         run.figure("answers acked", tally.acks.sum(), "count", "= answers sent")
+        run.figure("answers refused as too_late", tally.tooLate.sum(), "count", "0")
         run.latency("answer-ack latency", tally.ackLatency)
         run.figure("reveals received", tally.reveals.sum(), "count", "$expectedReveals")
         run.latency("reveal after deadline", reveal)
@@ -56,7 +58,10 @@ class ClassroomScenario(private val run: BenchRun) {
         run.figure("members who saw game_over", finished.toLong(), "count", "$count")
         run.figure("server CPU while playing", run.cpuPercent(playing, end), "% of a core")
         run.serverFigures(start, end)
-        if (tally.acks.sum() != tally.answers.sum()) run.failures.add("${tally.answers.sum() - tally.acks.sum()} answers not acked")
+        if (tally.tooLate.sum() > 0) run.failures.add("${tally.tooLate.sum()} answers refused as too_late")
+        if (tally.acks.sum() + tally.tooLate.sum() != tally.answers.sum()) {
+            run.failures.add("${tally.answers.sum() - tally.acks.sum() - tally.tooLate.sum()} answers neither acked nor refused")
+        }
         if (tally.reveals.sum() != expectedReveals) run.failures.add("${expectedReveals - tally.reveals.sum()} reveals missing")
         if (finished != count) run.failures.add("${count - finished} members did not see game_over")
         run.notes += "all rooms start together; reveal latency = arrival (this process's clock) − the question's deadline (the server's clock, same machine)"

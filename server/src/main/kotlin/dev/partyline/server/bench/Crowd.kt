@@ -70,7 +70,20 @@ class Crowd(private val run: BenchRun, private val count: Int, private val roomS
     /** Clients whose connection is still open. */
     fun held(): Int = clients.count { it.isOpen }
 
-    fun closeAll() = clients.forEach { it.close() }
+    /**
+     * Ends the run's members: waits a little for scripts that are finishing, cancels the rest
+     * (members still joining, or stuck), and closes every connection.
+     */
+    suspend fun finish(jobs: List<MemberJob<*>>) {
+        withTimeoutOrNull(FINISH_GRACE) { jobs.forEach { it.result.join() } }
+        jobs.forEach { it.result.cancel() }
+        jobs.forEach { it.result.join() }
+        clients.forEach { it.close() }
+    }
+
+    private companion object {
+        val FINISH_GRACE = 5.seconds
+    }
 
     private suspend fun seat(index: Int): Member {
         val room = index / roomSize

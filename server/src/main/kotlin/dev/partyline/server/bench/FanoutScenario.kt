@@ -13,7 +13,7 @@ import kotlin.random.Random
  * `fanout`: rooms of 10 where the members take turns to chat, R chats per room per second. Each
  * chat's text is `w` (warm-up) or `m` (measured) plus the sender's `System.nanoTime()`; every
  * member, the sender included, gets it back, so receipt − send is the delivery latency through
- * the server. Lost = every chat × its room's members − deliveries received after the drain.
+ * the server. Lost = every chat × its room's members − deliveries received once they stop arriving.
  */
 class FanoutScenario(private val run: BenchRun) {
     private val latency = LatencyHistogram()
@@ -41,13 +41,11 @@ class FanoutScenario(private val run: BenchRun) {
         val sent = senders.awaitAll()
         val chats = sent.sumOf { it.first }
         val expected = sent.sumOf { it.second }
-        val drainUntil = System.nanoTime() + (s.drainSeconds * 1e9).toLong()
-        while (received.sum() < expected && System.nanoTime() < drainUntil) delay(20)
+        val drainedAt = drain(expected)
         val held = crowd.held()
         stop.complete(Unit)
-        jobs.forEach { it.result.await() }
+        crowd.finish(jobs)
         val end = run.metrics.read()
-        crowd.closeAll()
 
         val lost = expected - received.sum()
         val measured = latency.count
@@ -57,6 +55,7 @@ class FanoutScenario(private val run: BenchRun) {
         run.figure("deliveries expected", expected, "count")
         run.figure("deliveries received", received.sum(), "count")
         run.figure("lost deliveries", lost, "count", "0")
+        run.figure("drain after the last chat", (drainedAt - measureTo) / 1e9, "s")
         run.figure("deliveries/s (measured window)", measured / s.durationSeconds.coerceAtLeast(1e-9), "1/s", if (s.players >= 10_000) "10,000" else null)
         run.latency("delivery latency", latency, "≤ 5 ms")
         run.figure("server CPU over the window", run.cpuPercent(from, to), "% of a core")
@@ -67,6 +66,26 @@ class FanoutScenario(private val run: BenchRun) {
         if (held < s.players) run.failures.add("${s.players - held} connections lost")
         run.notes += "latency = receipt − send in this process (one clock); it includes the load client's own delays, so it bounds the server's latency from above"
         run.notes += "deliveries/s and latency cover chats sent in the ${s.durationSeconds} s window after ${s.warmupSeconds} s of warm-up"
+    }
+
+    /**
+     * Waits for late deliveries: until all [expected] have come, or none has come for the drain
+     * time, so that a backlog is counted as late (in the latency) and only what never comes as
+     * lost. Returns when it stopped waiting.
+     */
+    private suspend fun drain(expected: Long): Long {
+        val quiet = (run.settings.drainSeconds * 1e9).toLong()
+        var last = received.sum()
+        var progressAt = System.nanoTime()
+        while (last < expected && System.nanoTime() - progressAt < quiet) {
+            delay(20)
+            val now = received.sum()
+            if (now != last) {
+                last = now
+                progressAt = System.nanoTime()
+            }
+        }
+        return System.nanoTime()
     }
 
     private fun count(message: Received) {

@@ -28,8 +28,7 @@ class IdleScenario(private val run: BenchRun) {
         val end = run.metrics.read()
         val held = crowd.held()
         stop.complete(Unit)
-        jobs.forEach { it.result.await() }
-        crowd.closeAll()
+        crowd.finish(jobs)
 
         run.seatingFigures(seating, crowd)
         run.figure("connections held at the end", held.toLong(), "count", "${s.players}")

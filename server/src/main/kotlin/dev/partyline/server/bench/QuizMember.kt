@@ -16,10 +16,11 @@ class QuizTrace(questions: Int) {
     var finished = false
 }
 
-/** Counts and answer-ack latencies that every quiz member adds to. */
+/** Counts and answer-ack latencies that every quiz member adds to; [tooLate] counts answers the server refused as `too_late`. */
 class QuizTally {
     val answers = LongAdder()
     val acks = LongAdder()
+    val tooLate = LongAdder()
     val reveals = LongAdder()
     val ackLatency = LatencyHistogram()
 }
@@ -27,19 +28,19 @@ class QuizTally {
 /**
  * A quiz member's script: the host (seat 0) waits for [go] and starts the game; on each
  * `question` a member that [answers] picks a random choice after [think] nanoseconds (drawn from
- * [random]), and it plays until `game_over`.
+ * [random]), and it plays until `game_over`, noting what it saw in [trace] (which its scenario
+ * reads once the member's coroutine has ended, finished or not).
  */
 class QuizMember(
     private val member: Member,
-    private val questions: Int,
+    private val trace: QuizTrace,
     private val answers: Boolean,
     private val tally: QuizTally,
     private val random: Random,
     private val think: (Random) -> Long,
 ) {
-    suspend fun play(go: Deferred<Unit>): QuizTrace {
+    suspend fun play(go: Deferred<Unit>) {
         val client = member.client
-        val trace = QuizTrace(questions)
         if (member.seat == 0) {
             go.await()
             client.send(BenchWire.start())
@@ -56,6 +57,7 @@ class QuizMember(
                 tally.answers.increment()
                 due = null
             },
+            onError = { code -> if (code == "too_late") tally.tooLate.increment() else throw BenchFailure("error $code") },
         ) { message ->
             when (message.type) {
                 "question" -> {
@@ -79,6 +81,5 @@ class QuizMember(
             }
             !trace.finished
         }
-        return trace
     }
 }
