@@ -11,7 +11,7 @@ import kotlinx.coroutines.channels.ReceiveChannel
  */
 class BenchClient internal constructor(
     val index: Int,
-    val transport: Transport,
+    val transport: ClientTransport,
     private val channel: Channel,
     val inbox: ReceiveChannel<Received>,
     val connectNanos: Long,
@@ -19,7 +19,7 @@ class BenchClient internal constructor(
     val isOpen: Boolean get() = channel.isActive
 
     fun send(text: String) {
-        channel.writeAndFlush(if (transport == Transport.WS) TextWebSocketFrame(text) else text + "\n")
+        channel.writeAndFlush(if (transport == ClientTransport.WS) TextWebSocketFrame(text) else text + "\n")
     }
 
     /** The next message; a closed connection is a [BenchFailure]. */

@@ -44,7 +44,7 @@ class BenchCommand : CliktCommand(name = "bench") {
     override fun run() {
         val which = Scenario.byId(scenario)
         val base = BenchSettings(
-            scenario = which, host = server, httpPort = httpPort, tcpPort = tcpPort, transport = Transport.byId(transport),
+            scenario = which, host = server, httpPort = httpPort, tcpPort = tcpPort, transport = ClientTransport.byId(transport),
             players = players ?: BenchSettings.defaultPlayers(which), rooms = rooms, roomSize = roomSize, rate = rate,
             durationSeconds = duration, warmupSeconds = warmup, drainSeconds = drain, questions = questions,
             seconds = seconds ?: BenchSettings.defaultSeconds(which), revealSeconds = revealSeconds,

@@ -56,9 +56,9 @@ class BenchNetwork(private val settings: BenchSettings) : AutoCloseable {
     val kind: String get() = if (epoll) "epoll" else "nio"
 
     /** Opens connection number [index] over [transport] (TCP or WS) and returns it once it can carry messages. */
-    suspend fun connect(index: Int, transport: Transport): BenchClient = permits.withPermit {
+    suspend fun connect(index: Int, transport: ClientTransport): BenchClient = permits.withPermit {
         val started = System.nanoTime()
-        val websocket = transport == Transport.WS
+        val websocket = transport == ClientTransport.WS
         val inbox = Channel<Received>(Channel.UNLIMITED)
         val ready = CompletableDeferred<Unit>()
         val bootstrap = Bootstrap().group(group)

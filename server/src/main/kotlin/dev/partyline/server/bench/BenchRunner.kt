@@ -16,6 +16,7 @@ class BenchRunner(private val settings: BenchSettings, private val print: (Strin
                 probing.cancel()
             }
             run.latency("load-client lag", probe.lag)
+            run.figure("flood events counted, not parsed", run.network.noise.sum(), "count")
         } catch (e: CancellationException) {
             throw e
         } catch (e: Exception) {

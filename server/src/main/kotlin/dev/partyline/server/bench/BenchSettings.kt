@@ -10,17 +10,17 @@ enum class Scenario(val id: String) {
 }
 
 /** Which socket each simulated client opens: all TCP lines, all WebSockets, or alternating. */
-enum class Transport(val id: String) {
+enum class ClientTransport(val id: String) {
     TCP("tcp"), WS("ws"), MIXED("mixed");
 
     /** The transport of client number [index]: under [MIXED], even clients use WebSocket, odd ones TCP. */
-    fun forClient(index: Int): Transport = when (this) {
+    fun forClient(index: Int): ClientTransport = when (this) {
         MIXED -> if (index % 2 == 0) WS else TCP
         else -> this
     }
 
     companion object {
-        fun byId(id: String): Transport = entries.first { it.id == id }
+        fun byId(id: String): ClientTransport = entries.first { it.id == id }
     }
 }
 
@@ -38,7 +38,7 @@ data class BenchSettings(
     val host: String = "127.0.0.1",
     val httpPort: Int = 8080,
     val tcpPort: Int = 7070,
-    val transport: Transport = Transport.WS,
+    val transport: ClientTransport = ClientTransport.WS,
     val players: Int = defaultPlayers(scenario),
     val rooms: Int = 1000,
     val roomSize: Int = 10,

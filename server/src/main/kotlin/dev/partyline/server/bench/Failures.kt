@@ -11,8 +11,6 @@ class Failures {
         counts.computeIfAbsent(message.take(200)) { LongAdder() }.increment()
     }
 
-    val total: Long get() = counts.values.sumOf { it.sum() }
-
     /** One line per distinct failure, most frequent first, e.g. `12× connect failed: ...`. */
     fun lines(): List<String> = counts.entries.map { it.key to it.value.sum() }
         .sortedByDescending { it.second }.map { (message, n) -> "${n}× $message" }

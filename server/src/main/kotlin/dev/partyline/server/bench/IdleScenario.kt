@@ -34,7 +34,7 @@ class IdleScenario(private val run: BenchRun) {
         run.figure("connections held at the end", held.toLong(), "count", "${s.players}")
         val n = seating.joined.coerceAtLeast(1)
         run.figure("server RSS per connection", run.delta(before?.residentBytes, settled?.residentBytes)?.div(n * 1024.0), "KiB",
-            if (s.transport == Transport.WS) "≤ 12 KB (10,000 WS)" else null)
+            if (s.transport == ClientTransport.WS) "≤ 12 KB (10,000 WS)" else null)
         run.figure("server heap after GC per connection", run.delta(before?.heapAfterGcBytes, settled?.heapAfterGcBytes)?.div(n * 1024.0), "KiB")
         run.figure("server idle CPU over the hold", run.cpuPercent(settled, end), "% of a core")
         run.serverFigures(before, end)

@@ -28,7 +28,7 @@ class QuizTally {
 /**
  * A quiz member's script: the host (seat 0) waits for [go] and starts the game; on each
  * `question` a member that [answers] picks a random choice after [think] nanoseconds (drawn from
- * [random]), and it plays until `game_over`, noting what it saw in [trace] (which its scenario
+ * [random]), and it plays until `game_over` (and the replies to its last answers), noting what it saw in [trace] (which its scenario
  * reads once the member's coroutine has ended, finished or not).
  */
 class QuizMember(
@@ -48,16 +48,27 @@ class QuizMember(
         var due: Long? = null
         var dueIndex = 0
         var sentAt = 0L
+        var awaiting = 0 // answers sent that have had neither an ack nor a refusal yet
+        fun goOn() = !(trace.finished && awaiting == 0)
         client.serve(
             due = { due },
             onDue = {
-                sentAt = System.nanoTime()
-                client.send(BenchWire.answer(dueIndex, random.nextInt(4)))
-                trace.sent[dueIndex] = sentAt
-                tally.answers.increment()
-                due = null
+                if (!trace.finished) {
+                    sentAt = System.nanoTime()
+                    client.send(BenchWire.answer(dueIndex, random.nextInt(4)))
+                    trace.sent[dueIndex] = sentAt
+                    tally.answers.increment()
+                    awaiting++
+                    due = null
+                }
+                !trace.finished
             },
-            onError = { code -> if (code == "too_late") tally.tooLate.increment() else throw BenchFailure("error $code") },
+            onError = { code ->
+                if (code != "too_late") throw BenchFailure("error $code")
+                tally.tooLate.increment()
+                awaiting--
+                goOn()
+            },
         ) { message ->
             when (message.type) {
                 "question" -> {
@@ -71,15 +82,24 @@ class QuizMember(
                 "answer_ack" -> {
                     tally.acks.increment()
                     tally.ackLatency.recordNanos(message.nanos - sentAt)
+                    awaiting--
                 }
                 "reveal" -> {
                     trace.revealed[BenchWire.long(message.text, "index")!!.toInt()] = message.nanos
                     tally.reveals.increment()
                     due = null
                 }
-                "game_over" -> trace.finished = true
+                "game_over" -> {
+                    trace.finished = true
+                    due = message.nanos + REPLY_GRACE_NANOS
+                }
             }
-            !trace.finished
+            goOn()
         }
+    }
+
+    private companion object {
+        /** After `game_over`, how long a member waits for replies to answers it sent just before. */
+        const val REPLY_GRACE_NANOS = 5_000_000_000L
     }
 }

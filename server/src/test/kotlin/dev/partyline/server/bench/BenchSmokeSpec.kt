@@ -28,7 +28,7 @@ class BenchSmokeSpec : FunSpec({
         dir.deleteRecursively()
     }
 
-    fun settings(scenario: Scenario, transport: Transport) = BenchSettings(
+    fun settings(scenario: Scenario, transport: ClientTransport) = BenchSettings(
         scenario = scenario, httpPort = server.httpPort, tcpPort = server.tcpPort, transport = transport,
         out = File(dir, "${scenario.id}-${transport.id}.json").path, joinTimeoutSeconds = 20.0,
     )
@@ -41,7 +41,7 @@ class BenchSmokeSpec : FunSpec({
     }
 
     test("idle holds 40 WebSocket and then 40 TCP connections and reads the server's memory per connection") {
-        for (transport in listOf(Transport.WS, Transport.TCP)) {
+        for (transport in listOf(ClientTransport.WS, ClientTransport.TCP)) {
             val report = bench(settings(Scenario.IDLE, transport).copy(players = 40, durationSeconds = 1.0, drainSeconds = 0.5))
             report.value("clients joined") shouldBe 40.0
             report.value("connections held at the end") shouldBe 40.0
@@ -51,7 +51,7 @@ class BenchSmokeSpec : FunSpec({
     }
 
     test("fanout over mixed transports delivers every chat to every member of its room and measures the latency") {
-        val report = bench(settings(Scenario.FANOUT, Transport.MIXED).copy(players = 40, rate = 2.0, durationSeconds = 2.0, warmupSeconds = 0.5))
+        val report = bench(settings(Scenario.FANOUT, ClientTransport.MIXED).copy(players = 40, rate = 2.0, durationSeconds = 2.0, warmupSeconds = 0.5))
         report.value("lost deliveries") shouldBe 0.0
         report.value("deliveries received") shouldBe report.value("deliveries expected")
         report.value("deliveries expected")!! shouldBeGreaterThan 0.0
@@ -60,7 +60,7 @@ class BenchSmokeSpec : FunSpec({
     }
 
     test("classroom plays three rooms through two questions: every answer acked, every reveal after its deadline") {
-        val report = bench(settings(Scenario.CLASSROOM, Transport.MIXED).copy(rooms = 3, questions = 2, seconds = 5, revealSeconds = 0))
+        val report = bench(settings(Scenario.CLASSROOM, ClientTransport.MIXED).copy(rooms = 3, questions = 2, seconds = 5, revealSeconds = 0))
         report.value("answers sent") shouldBe 3.0 * 9 * 2
         report.value("answers acked") shouldBe report.value("answers sent")
         report.value("reveals received") shouldBe 3.0 * 10 * 2
@@ -70,7 +70,7 @@ class BenchSmokeSpec : FunSpec({
     }
 
     test("stadium of 100 players acks every answer and reveals to every player") {
-        val report = bench(settings(Scenario.STADIUM, Transport.MIXED).copy(players = 100, questions = 1))
+        val report = bench(settings(Scenario.STADIUM, ClientTransport.MIXED).copy(players = 100, questions = 1))
         report.value("answers sent") shouldBe 100.0
         report.value("answers acked") shouldBe 100.0
         report.value("reveals received") shouldBe 100.0
