@@ -16,7 +16,7 @@ class QuizTrace(questions: Int) {
     var finished = false
 }
 
-/** Counts and answer-ack latencies that every quiz member adds to; [tooLate] counts answers the server refused as `too_late`. */
+/** Counts and answer-ack latencies that every quiz member adds to; [tooLate] counts answers the server refused as late (`too_late`, or `wrong_state` once the game is over). */
 class QuizTally {
     val answers = LongAdder()
     val acks = LongAdder()
@@ -64,7 +64,9 @@ class QuizMember(
                 !trace.finished
             },
             onError = { code ->
-                if (code != "too_late") throw BenchFailure("error $code")
+                // An answer that reaches the server after the game ended is refused as wrong_state: late too.
+                val late = code == "too_late" || (code == "wrong_state" && trace.finished)
+                if (!late) throw BenchFailure("error $code")
                 tally.tooLate.increment()
                 awaiting--
                 goOn()

@@ -46,14 +46,14 @@ class StadiumScenario(private val run: BenchRun) {
         run.figure("connections held at the end", held.toLong(), "count", "${s.players}")
         run.figure("answers sent", tally.answers.sum(), "count", "${expectedReveals}")
         run.figure("answers acked", tally.acks.sum(), "count", "= answers sent")
-        run.figure("answers refused as too_late", tally.tooLate.sum(), "count", "0")
+        run.figure("answers refused as late", tally.tooLate.sum(), "count", "0")
         run.latency("answer-ack latency", tally.ackLatency)
         run.figure("reveals received", tally.reveals.sum(), "count", "$expectedReveals")
         run.latency("reveal after the last answer", reveal, "≤ 250 ms")
         run.figure("members who saw game_over", finished.toLong(), "count", "${s.players}")
         run.figure("server CPU while playing", run.cpuPercent(playing, end), "% of a core")
         run.serverFigures(start, end)
-        if (tally.tooLate.sum() > 0) run.failures.add("${tally.tooLate.sum()} answers refused as too_late")
+        if (tally.tooLate.sum() > 0) run.failures.add("${tally.tooLate.sum()} answers refused as late")
         if (tally.acks.sum() + tally.tooLate.sum() != tally.answers.sum()) {
             run.failures.add("${tally.answers.sum() - tally.acks.sum() - tally.tooLate.sum()} answers neither acked nor refused")
         }
