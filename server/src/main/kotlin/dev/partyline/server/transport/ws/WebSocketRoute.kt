@@ -40,7 +40,7 @@ fun Route.gameSocket(config: ServerConfig, runner: ConnectionRunner) {
     route("/ws") {
         install(OriginCheck) { policy = OriginPolicy(config.allowedOrigins) }
         webSocket {
-            runner.run(call.request.origin.remoteHost, FrameTransport(this, config.maxLineBytes))
+            runner.run(call.request.origin.remoteAddress, FrameTransport(this, config.maxLineBytes))
         }
     }
 }
