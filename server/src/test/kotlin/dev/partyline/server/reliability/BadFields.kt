@@ -68,6 +68,9 @@ object BadFields {
             number(PLAYING_PLAYER, """{"type":"answer","index":0,"choice":#}""", huge - "4.9e-324") +
             number(PLAYING_PLAYER, """{"type":"answer","index":0,"choices":[#]}""", listOf("2147483648", "18446744073709551616", "1e999", "-1e999")) +
             number(PLAYING_PLAYER, """{"type":"flip","card":#}""", huge) +
+            // Below a double's smallest step, kotlinx read these as a whole 0: an answer to question 0, a flip of card 0.
+            number(PLAYING_PLAYER, """{"type":"answer","index":#,"text":"yes"}""", listOf("9E-72000", "1e-400", "-1e-400")) +
+            number(Place.MEMORY_HOST, """{"type":"flip","card":#}""", listOf("9E-72000", "1e-400", "1e-18446744073709551615")) +
             number(FRESH, """{"type":"hello","name":"n","protocol":#}""", listOf("2147483648", "1e999", "-9223372036854775809", "18446744073709551617")) +
             number(PLAYING_PLAYER, """{"type":"ping","t":#}""", listOf("1e999", "-1E400", "18446744073709551616", "1${"0".repeat(400)}")) +
             number(OVER_HOST, """{"type":"add_bot","skill":#}""", listOf("1e999", "-1e999", "1e308", "1.0000001", "-4.9e-324")) +

@@ -112,13 +112,14 @@ class WireCodecSpec : FunSpec({
         refused("""{"type":"ping","id":NaN}""", ErrorCode.BAD_JSON)
     }
 
-    test("a number past a double, or a whole number past a Long, is bad_request wherever it is, never wrapped") {
-        for (n in listOf("1e999", "-1E400", "18446744073709551616", "-18446744073709551617", "9223372036854775808")) {
+    test("a number past a double, below its smallest step, or whole and past a Long, is bad_request wherever it is, never wrapped to 0") {
+        for (n in listOf("1e999", "-1E400", "18446744073709551616", "-18446744073709551617", "9223372036854775808", "9E-72000", "-1e-400", "1e-18446744073709551615")) {
             refused("""{"type":"ping","t":[$n],"id":"n"}""", ErrorCode.BAD_REQUEST, JsonPrimitive("n"))
             refused("""{"type":"answer","index":$n,"choice":0,"id":"n"}""", ErrorCode.BAD_REQUEST, JsonPrimitive("n"))
             refused("""{"type":"create","game":"memory","options":{"seed":$n},"id":"n"}""", ErrorCode.BAD_REQUEST, JsonPrimitive("n"))
         }
-        message("""{"type":"ping","t":[9223372036854775807,-9223372036854775808,1e308,123456789012345678901234567890.5]}""")
+        message("""{"type":"ping","t":[9223372036854775807,-9223372036854775808,1e308,123456789012345678901234567890.5,0e-400,-0.0,4.9e-324]}""")
+        message("""{"type":"answer","index":100e-2,"choice":0}""").message shouldBe Answer(1, choice = 0)
     }
 
     test("a message nests at most 16 levels deep; deeper is bad_json") {
