@@ -7,6 +7,7 @@ import dev.partyline.server.e2e.startTestServer
 import dev.partyline.server.e2e.str
 import dev.partyline.server.e2e.type
 import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.shouldBe
 import kotlinx.serialization.json.JsonPrimitive
 
@@ -66,11 +67,12 @@ class SizeLimitSpec : FunSpec({
         }
     }
 
-    test("over WebSocket a frame far over the limit, cut short by the WebSocket layer, closes the connection") {
+    test("over WebSocket a frame far over the limit is cut by the WebSocket layer, which closes the connection without a goodbye") {
         TestClient.ws(servers.getValue(LIMITS.first()).httpPort).use { c ->
             c.hello("huge")
             c.sendBytes(sized(LIMITS.first() * 5, "x") { """{"type":"ping","t":"$it"}""" })
             c.awaitClosed()
+            c.recorded.filter { "\"goodbye\"" in it }.shouldBeEmpty()
         }
     }
 })
