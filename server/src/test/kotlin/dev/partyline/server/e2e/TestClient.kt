@@ -10,6 +10,7 @@ import io.ktor.network.sockets.aSocket
 import io.ktor.network.sockets.openReadChannel
 import io.ktor.network.sockets.openWriteChannel
 import io.ktor.utils.io.readLine
+import io.ktor.utils.io.writeFully
 import io.ktor.utils.io.writeStringUtf8
 import io.ktor.websocket.Frame
 import io.ktor.websocket.WebSocketSession
@@ -47,6 +48,9 @@ abstract class TestClient(val label: String) : AutoCloseable {
         protected set
 
     abstract suspend fun sendRaw(text: String)
+
+    /** Sends [bytes] as they are, valid UTF-8 or not: as one line over TCP, as one text frame over WebSocket. */
+    abstract suspend fun sendBytes(bytes: ByteArray)
 
     suspend fun send(json: String) = sendRaw(json)
 
@@ -112,6 +116,8 @@ fun JsonObject.int(key: String): Int = this[key]!!.jsonPrimitive.content.toInt()
 
 fun JsonObject.long(key: String): Long = this[key]!!.jsonPrimitive.content.toLong()
 
+private val NEWLINE = byteArrayOf('\n'.code.toByte())
+
 private class TcpTestClient(private val socket: Socket, label: String) : TestClient(label) {
     private val input = socket.openReadChannel()
     private val output = socket.openWriteChannel(autoFlush = true)
@@ -129,6 +135,10 @@ private class TcpTestClient(private val socket: Socket, label: String) : TestCli
 
     override suspend fun sendRaw(text: String) {
         output.writeStringUtf8(text + "\n")
+    }
+
+    override suspend fun sendBytes(bytes: ByteArray) {
+        output.writeFully(bytes + NEWLINE)
     }
 
     /** Drops the connection without a goodbye, like a phone losing its network. */
@@ -151,6 +161,8 @@ private class WsTestClient(private val session: WebSocketSession, label: String)
     }
 
     override suspend fun sendRaw(text: String) = session.send(Frame.Text(text))
+
+    override suspend fun sendBytes(bytes: ByteArray) = session.send(Frame.Text(true, bytes))
 
     /** Sends a close frame (within a second), then stops reading: the server sees the drop at once. */
     override fun close() {

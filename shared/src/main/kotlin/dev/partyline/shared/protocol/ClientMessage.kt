@@ -11,6 +11,12 @@ import kotlinx.serialization.json.JsonObject
  */
 interface ClientMessage
 
+/** A client message that can tell from its own fields that it is bad; the codec refuses it with the [problem]. */
+interface Checked {
+    /** Why this message is refused, or null if it may go on. */
+    fun problem(): String?
+}
+
 /** The session and lobby messages every room understands, whatever its game. */
 object CoreClientMessages {
     @Serializable @SerialName("hello")
@@ -61,8 +67,18 @@ object CoreClientMessages {
     @Serializable @SerialName("end")
     data object End : ClientMessage
 
+    /** A chat line: 1 to [Limits.MAX_CHAT_CHARS] characters once trimmed, none of them control or bidirectional. */
     @Serializable @SerialName("chat")
-    data class Chat(val text: String) : ClientMessage
+    data class Chat(val text: String) : ClientMessage, Checked {
+        override fun problem(): String? {
+            val length = text.trim().length
+            return when {
+                length == 0 || length > Limits.MAX_CHAT_CHARS -> "chat text must be 1..${Limits.MAX_CHAT_CHARS} characters"
+                !PlainText.isClean(text) -> "chat text may not hold control or bidirectional characters"
+                else -> null
+            }
+        }
+    }
 
     /** Host only: seats a bot that the server runs, of [skill] 0..1 (quiz speed, memory recall) and [name], each optional. */
     @Serializable @SerialName("add_bot")

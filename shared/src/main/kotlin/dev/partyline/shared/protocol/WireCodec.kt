@@ -1,6 +1,7 @@
 package dev.partyline.shared.protocol
 
 import dev.partyline.shared.game.Game
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.PolymorphicSerializer
 import kotlinx.serialization.SerializationException
@@ -29,8 +30,10 @@ sealed interface Decoded {
  * is encoded once for all its recipients.
  */
 class WireCodec(games: List<Game>) {
+    @OptIn(ExperimentalSerializationApi::class)
     val json: Json = Json(WireFormat.json) {
         serializersModule = games.fold(coreServerMessages as SerializersModule) { acc, g -> acc + g.events }
+        maxNestingDepth = Limits.MAX_NESTING
     }
 
     private val clientTypes: Map<String, KSerializer<out ClientMessage>> =
@@ -44,6 +47,7 @@ class WireCodec(games: List<Game>) {
         } catch (e: SerializationException) {
             return refused(ErrorCode.BAD_JSON, "not valid JSON: ${brief(e)}", null)
         }
+        StrictJson.badLiteral(element)?.let { return refused(ErrorCode.BAD_JSON, "not valid JSON: '${it.take(20)}' is not a JSON value", null) }
         val obj = element as? JsonObject ?: return refused(ErrorCode.BAD_REQUEST, "a message is a JSON object", null)
         val rawId = obj["id"]
         val id = rawId?.let { it as? JsonPrimitive }?.takeIf { (it.isString || it.content.toDoubleOrNull() != null) && it.content.length <= Limits.MAX_ID_CHARS }
@@ -53,16 +57,19 @@ class WireCodec(games: List<Game>) {
         val type = (obj["type"] as? JsonPrimitive)?.takeIf { it.isString }?.content
             ?: return refused(ErrorCode.BAD_REQUEST, "a message needs a string field 'type'", id)
         val serializer = clientTypes[type] ?: return refused(ErrorCode.UNKNOWN_TYPE, "unknown message type '${type.take(40)}'", id)
+        StrictJson.outOfRange(JsonObject(obj - "id"))?.let { return refused(ErrorCode.BAD_REQUEST, "bad '$type' message: ${it.take(20)} is out of range", id) }
         quotedPrimitive(serializer.descriptor, obj)?.let { field ->
             return refused(ErrorCode.BAD_REQUEST, "bad '$type' message: '$field' must not be a string", id)
         }
-        return try {
-            Decoded.Message(json.decodeFromJsonElement(serializer, obj), id)
+        val message = try {
+            json.decodeFromJsonElement(serializer, obj)
         } catch (e: SerializationException) {
-            refused(ErrorCode.BAD_REQUEST, "bad '$type' message: ${brief(e)}", id)
+            return refused(ErrorCode.BAD_REQUEST, "bad '$type' message: ${brief(e)}", id)
         } catch (e: IllegalArgumentException) {
-            refused(ErrorCode.BAD_REQUEST, "bad '$type' message: ${brief(e)}", id)
+            return refused(ErrorCode.BAD_REQUEST, "bad '$type' message: ${brief(e)}", id)
         }
+        val problem = (message as? Checked)?.problem() ?: return Decoded.Message(message, id)
+        return refused(ErrorCode.BAD_REQUEST, "bad '$type' message: $problem", id)
     }
 
     /** Encodes [message]; [seq] marks a room event, [re] a direct reply. */

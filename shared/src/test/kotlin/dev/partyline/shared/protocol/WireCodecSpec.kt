@@ -104,6 +104,49 @@ class WireCodecSpec : FunSpec({
         refused("""{"type":"answer","index":0,"choices":[1e999]}""", ErrorCode.BAD_REQUEST)
     }
 
+    test("bare words that kotlinx reads but JSON has not are bad_json, so they are never echoed") {
+        listOf("ping", "NaN", "Infinity", "-Infinity", "01", "+1", ".5", "1.", "0x10", "True", "undefined").forEach {
+            refused("""{"type":"ping","t":$it,"id":"b"}""", ErrorCode.BAD_JSON)
+        }
+        refused("""{"type":ping}""", ErrorCode.BAD_JSON)
+        refused("""{"type":"ping","id":NaN}""", ErrorCode.BAD_JSON)
+    }
+
+    test("a number past a double, below its smallest step, or whole and past a Long, is bad_request wherever it is, never wrapped to 0") {
+        for (n in listOf("1e999", "-1E400", "18446744073709551616", "-18446744073709551617", "9223372036854775808", "9E-72000", "-1e-400", "1e-18446744073709551615")) {
+            refused("""{"type":"ping","t":[$n],"id":"n"}""", ErrorCode.BAD_REQUEST, JsonPrimitive("n"))
+            refused("""{"type":"answer","index":$n,"choice":0,"id":"n"}""", ErrorCode.BAD_REQUEST, JsonPrimitive("n"))
+            refused("""{"type":"create","game":"memory","options":{"seed":$n},"id":"n"}""", ErrorCode.BAD_REQUEST, JsonPrimitive("n"))
+        }
+        message("""{"type":"ping","t":[9223372036854775807,-9223372036854775808,1e308,123456789012345678901234567890.5,0e-400,-0.0,4.9e-324]}""")
+        message("""{"type":"answer","index":100e-2,"choice":0}""").message shouldBe Answer(1, choice = 0)
+    }
+
+    test("a message nests at most 16 levels deep; deeper is bad_json") {
+        val fifteen = "[".repeat(15) + "]".repeat(15)
+        message("""{"type":"ping","t":$fifteen}""")
+        refused("""{"type":"ping","t":[$fifteen]}""", ErrorCode.BAD_JSON)
+        refused("[".repeat(4000) + "]".repeat(4000), ErrorCode.BAD_JSON)
+    }
+
+    test("whatever a decoded ping holds, its pong encodes to valid JSON") {
+        val ts = listOf("0", "-0.0", "1e308", "9223372036854775807", "\"\\ud800\"", "{\"a\":[null,true,\"x\"]}", "[" + "[".repeat(14) + "]".repeat(15))
+        for (t in ts) {
+            val ping = message("""{"type":"ping","t":$t}""").message as CoreClientMessages.Ping
+            val echoed = parse(codec.encode(ServerPong(ping.t, 0)))["t"]
+            val number = (ping.t as? JsonPrimitive)?.takeIf { !it.isString }?.content?.toDouble()
+            if (number == null) echoed shouldBe ping.t else (echoed as JsonPrimitive).content.toDouble() shouldBe number
+        }
+    }
+
+    test("chat text is 1 to 280 characters once trimmed, without control or bidirectional characters") {
+        message("""{"type":"chat","text":"  gg é 😀  "}""")
+        message("""{"type":"chat","text":"${"€".repeat(280)}"}""")
+        listOf("", "   ", "x".repeat(281), "a\u0000b", "a\tb", "a\nb", "a\u007fb", "a\u0085b", "gg\u202Eolleh", "a\u2066b").forEach {
+            refused("""{"type":"chat","text":"$it","id":"c"}""", ErrorCode.BAD_REQUEST, JsonPrimitive("c"))
+        }
+    }
+
     test("a number or boolean sent as a string is bad_request") {
         refused("""{"type":"answer","index":"0","choice":"2"}""", ErrorCode.BAD_REQUEST)
         refused("""{"type":"hello","bot":"true"}""", ErrorCode.BAD_REQUEST)

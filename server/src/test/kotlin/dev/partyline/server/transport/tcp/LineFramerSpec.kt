@@ -28,6 +28,14 @@ class LineFramerSpec : FunSpec({
         LineFramer(8).feed("ééééé\n") shouldContainExactly listOf(Inbound.TooLarge)
     }
 
+    test("the limit counts UTF-8 bytes, not characters: three-byte €, also when the limit falls inside one") {
+        "€".toByteArray(Charsets.UTF_8).size shouldBe 3
+        LineFramer(8).feed("€€ab\n") shouldContainExactly listOf(text("€€ab"))
+        LineFramer(8).feed("€€abc\n") shouldContainExactly listOf(Inbound.TooLarge)
+        LineFramer(8).feed("ab€€€\n") shouldContainExactly listOf(Inbound.TooLarge) // the third € ends at byte 11
+        LineFramer(8).feed("abcdefg€\n") shouldContainExactly listOf(Inbound.TooLarge) // € spans bytes 8 to 10
+    }
+
     test("the limit counts UTF-8 bytes, not characters: four-byte 😀") {
         "😀".toByteArray(Charsets.UTF_8).size shouldBe 4
         LineFramer(8).feed("😀😀\n") shouldContainExactly listOf(text("😀😀"))

@@ -1,6 +1,7 @@
 package dev.partyline.shared.game.quiz
 
 import dev.partyline.shared.game.BadOption
+import dev.partyline.shared.protocol.PlainText
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 
@@ -31,6 +32,9 @@ data class Question(
     fun validate(where: String) {
         fun bad(why: String): Nothing = throw BadOption("$where: $why")
         if (text.isBlank() || text.length > MAX_TEXT) bad("text must be 1..$MAX_TEXT characters")
+        if (!PlainText.isClean(text) || !choices.all(PlainText::isClean) || !accept.all(PlainText::isClean)) {
+            bad("texts may not hold control or bidirectional characters")
+        }
         if (points !in ALLOWED_POINTS) bad("points must be one of $ALLOWED_POINTS")
         if (seconds != null && seconds !in SECONDS) bad("seconds must be between ${SECONDS.first} and ${SECONDS.last}")
         when (kind) {

@@ -9,6 +9,7 @@ import dev.partyline.shared.game.standings
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.Paused
+import dev.partyline.shared.protocol.PlainText
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Resumed
@@ -116,14 +117,17 @@ object QuizRules {
             }
             picked?.let { (it.toSet() == question.answer.toSet()) to it }
         }
-        QuestionKind.TYPED -> move.text?.takeIf { it.isNotBlank() && it.length <= dev.partyline.shared.protocol.Limits.MAX_TYPED_ANSWER_CHARS && move.choice == null && move.choices == null }
+        QuestionKind.TYPED -> move.text?.takeIf {
+            it.isNotBlank() && it.length <= dev.partyline.shared.protocol.Limits.MAX_TYPED_ANSWER_CHARS && PlainText.isClean(it) &&
+                move.choice == null && move.choices == null
+        }
             ?.let { TypedAnswer.matches(it, question.accept) to emptyList() }
     }
 
     private fun shapeHint(kind: QuestionKind, choices: Int) = when (kind) {
         QuestionKind.SINGLE, QuestionKind.TRUEFALSE -> "answer this question with \"choice\": an index from 0 to ${choices - 1}"
         QuestionKind.MULTI -> "answer this question with \"choices\": distinct indexes from 0 to ${choices - 1}"
-        QuestionKind.TYPED -> "answer this question with \"text\": 1 to ${dev.partyline.shared.protocol.Limits.MAX_TYPED_ANSWER_CHARS} characters"
+        QuestionKind.TYPED -> "answer this question with \"text\": 1 to ${dev.partyline.shared.protocol.Limits.MAX_TYPED_ANSWER_CHARS} characters, none of them control characters"
     }
 
     /** Sends `answers` progress now, or marks it due when one went out less than an interval ago. */

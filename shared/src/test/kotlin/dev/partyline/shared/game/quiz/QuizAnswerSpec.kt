@@ -84,6 +84,8 @@ class QuizAnswerSpec : FunSpec({
             r.answerInput(ADA, 2, text = "   ", at = now),
             r.answerInput(ADA, 2, text = "x".repeat(201), at = now),
             r.answerInput(ADA, 2, text = "Lovelace", choices = listOf(0), at = now),
+            r.answerInput(ADA, 2, text = "Love\u0000lace", at = now),
+            r.answerInput(ADA, 2, text = "Lovelace\u202E", at = now),
         ).forEach { r.rejected(it, now).code shouldBe ErrorCode.BAD_REQUEST }
     }
 

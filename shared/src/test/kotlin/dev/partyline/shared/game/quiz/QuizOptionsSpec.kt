@@ -135,6 +135,9 @@ class QuizOptionsSpec : FunSpec({
         bad(q.single(points = 500)) shouldContain "points"
         bad(q.single(seconds = 3)) shouldContain "seconds"
         bad(q.question("essay", "Unknown kind", null, null, null))
+        bad(q.single(text = "Which\u0000?")) shouldContain "control"
+        bad(q.single(choices = listOf("a", "b\u202E"), answer = 0)) shouldContain "control"
+        bad(q.question("typed", "Say it", null, null, listOf("it\u0007"))) shouldContain "control"
     }
 
     test("the inline list must hold 1..100 questions") {
