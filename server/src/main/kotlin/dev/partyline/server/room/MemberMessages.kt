@@ -5,7 +5,6 @@ import dev.partyline.shared.game.GameMove
 import dev.partyline.shared.protocol.ChatLine
 import dev.partyline.shared.protocol.CoreClientMessages as C
 import dev.partyline.shared.protocol.ErrorCode
-import dev.partyline.shared.protocol.Limits
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.RoomCode
@@ -45,11 +44,9 @@ internal class MemberMessages(
     }
 
     private fun chat(member: Member, message: C.Chat, command: RoomCommand.FromMember) {
-        val text = message.text.trim()
-        if (text.isEmpty() || text.length > Limits.MAX_CHAT_CHARS) {
-            return members.reject(command, Rejection(ErrorCode.BAD_REQUEST, "chat text must be 1..${Limits.MAX_CHAT_CHARS} characters"))
-        }
-        members.broadcast(ChatLine(member.player, member.name, text))
+        // The codec already refuses such lines from the wire; the rule is the message's own, whoever sends it.
+        message.problem()?.let { return members.reject(command, Rejection(ErrorCode.BAD_REQUEST, it)) }
+        members.broadcast(ChatLine(member.player, member.name, message.text.trim()))
     }
 
     private fun kick(message: C.Kick, command: RoomCommand.FromMember) {
