@@ -22,7 +22,7 @@ object BigRoom {
     fun reveal(reveal: Reveal, players: Set<PlayerId>): List<Emit> {
         if (!isBig(players.size)) return listOf(Emit(Audience.Everyone, reveal))
         val results = reveal.results.associateBy { it.player }
-        val places = reveal.leaderboard.withIndex().associate { (i, s) -> s.player to i }
+        val places = placesIn(reveal.leaderboard)
         return players.map { player -> Emit(Audience.Only(player), personal(reveal, player, results, places)) } +
             Emit(Audience.Others(players), personal(reveal, null, results, places))
     }
@@ -30,12 +30,12 @@ object BigRoom {
     /** [reveal] as [viewer] sees it: the whole reveal in a small room. */
     fun revealFor(reveal: Reveal, viewer: PlayerId): Reveal =
         if (!isBig(reveal.results.size)) reveal
-        else personal(reveal, viewer, reveal.results.associateBy { it.player }, reveal.leaderboard.withIndex().associate { (i, s) -> s.player to i })
+        else personal(reveal, viewer, reveal.results.associateBy { it.player }, placesIn(reveal.leaderboard))
 
     /** Who gets the final [leaderboard]: everyone the whole of it, or in a big room the top and their own standing. */
     fun gameOver(leaderboard: List<Standing>, reason: String, players: Set<PlayerId>): List<Emit> {
         if (!isBig(players.size)) return listOf(Emit(Audience.Everyone, GameOver(leaderboard, reason)))
-        val places = leaderboard.withIndex().associate { (i, s) -> s.player to i }
+        val places = placesIn(leaderboard)
         return players.map { player -> Emit(Audience.Only(player), GameOver(top(leaderboard, places[player]), reason, total = leaderboard.size)) } +
             Emit(Audience.Others(players), GameOver(top(leaderboard, null), reason, total = leaderboard.size))
     }
@@ -45,6 +45,9 @@ object BigRoom {
         leaderboard = top(reveal.leaderboard, viewer?.let(places::get)),
         total = reveal.leaderboard.size,
     )
+
+    /** Each player's index in [leaderboard]. */
+    private fun placesIn(leaderboard: List<Standing>): Map<PlayerId, Int> = leaderboard.withIndex().associate { (i, s) -> s.player to i }
 
     /** The top of [leaderboard], and the standing at [place] when it is below the top. */
     private fun top(leaderboard: List<Standing>, place: Int?): List<Standing> =
