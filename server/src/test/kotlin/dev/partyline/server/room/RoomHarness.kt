@@ -123,7 +123,7 @@ class RoomHarness(
     val config: ServerConfig = ServerConfig(),
 ) {
     val clock = Clock { scope.testScheduler.currentTime }
-    val bots = TrackingBotDriver(ServerBotPlayer(config.botThinkMillis, clock))
+    val bots = TrackingBotDriver(ServerBotPlayer(config.botThinkMillis, clock, seed = 1))
     var closedCalls = 0
         private set
     private var connections = 0L
