@@ -9,7 +9,13 @@ import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.ServerMessage
 import dev.partyline.shared.protocol.ServerPing
 import dev.partyline.shared.protocol.WireCodec
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.job
+import kotlinx.coroutines.withContext
 import kotlinx.coroutines.withTimeoutOrNull
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonPrimitive
@@ -39,6 +45,10 @@ class Connection(
 
     @Volatile
     private var over = false
+
+    /** The coroutine in [drainTo]; a drop cancels it, since it may be stuck writing to a full socket. */
+    @Volatile
+    private var writer: Job? = null
 
     /** When the heartbeat last pinged; owned by the [Heartbeat] loop. */
     private var lastPingAt = Long.MIN_VALUE / 2
@@ -74,28 +84,38 @@ class Connection(
     private fun drop(goodbye: Goodbye) {
         if (dropNotice == null) dropNotice = codec.encode(goodbye)
         queue.cancel()
+        writer?.cancel()
     }
 
     /**
      * Writes queued text with [write] until the connection ends, calling [flush] once per batch
-     * so that several events for this client go out in one write.
+     * so that several events for this client go out in one write. A drop ends it even while a
+     * write is stuck on a client that stopped reading; the drop's goodbye is then tried for a
+     * moment.
      */
     suspend fun drainTo(write: suspend (String) -> Unit, flush: suspend () -> Unit) {
-        while (true) {
-            val text = queue.receiveCatching().getOrNull() ?: break
-            write(text)
-            var batch = 1
+        writer = currentCoroutineContext().job
+        try {
             while (true) {
-                write(queue.tryReceive().getOrNull() ?: break)
-                batch++
+                val text = queue.receiveCatching().getOrNull() ?: break
+                write(text)
+                var batch = 1
+                while (true) {
+                    write(queue.tryReceive().getOrNull() ?: break)
+                    batch++
+                }
+                flush()
+                metrics.sent(batch)
             }
-            flush()
-            metrics.sent(batch)
+        } catch (e: CancellationException) {
+            if (dropNotice == null) throw e
         }
         dropNotice?.let { notice ->
-            withTimeoutOrNull(GOODBYE_WRITE_MILLIS) {
-                write(notice)
-                flush()
+            withContext(NonCancellable) {
+                withTimeoutOrNull(GOODBYE_WRITE_MILLIS) {
+                    write(notice)
+                    flush()
+                }
             }
         }
     }
