@@ -18,6 +18,7 @@ import kotlin.system.exitProcess
  * one load scenario against a server and exits non-zero if the run failed.
  */
 suspend fun main(args: Array<String>) {
+    capIoThreads()
     val bots = BotCommand()
     val bench = BenchCommand()
     val command = PartylineCommand().subcommands(bots, bench)

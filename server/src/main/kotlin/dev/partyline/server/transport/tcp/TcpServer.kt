@@ -18,9 +18,10 @@ import io.ktor.utils.io.readByteArray
 import io.ktor.utils.io.writeByte
 import io.ktor.utils.io.writeStringUtf8
 import java.io.IOException
+import java.util.concurrent.Executors
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.asCoroutineDispatcher
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.isActive
@@ -29,7 +30,10 @@ import kotlinx.coroutines.withTimeoutOrNull
 
 /** The raw TCP listener: one JSON message per line, each connection run by [ConnectionRunner]. */
 class TcpServer(private val config: ServerConfig, private val runner: ConnectionRunner) {
-    private val selector = SelectorManager(Dispatchers.IO)
+    // The selector's loop blocks in select(), so it gets a thread of its own rather than one of
+    // the few Dispatchers.IO threads (see IoThreads), which run every socket's reads and writes.
+    private val selectorThread = Executors.newSingleThreadExecutor { task -> Thread(task, "partyline-tcp-selector").apply { isDaemon = true } }
+    private val selector = SelectorManager(selectorThread.asCoroutineDispatcher())
     private lateinit var server: ServerSocket
 
     @Volatile
@@ -68,6 +72,7 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
         stopped = true
         if (::server.isInitialized) server.close()
         selector.close()
+        selectorThread.shutdown()
     }
 }
 
