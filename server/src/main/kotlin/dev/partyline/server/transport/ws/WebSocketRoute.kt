@@ -4,7 +4,6 @@ import dev.partyline.server.ServerConfig
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.Inbound
 import dev.partyline.server.transport.Transport
-import dev.partyline.server.transport.Utf8
 import io.ktor.server.application.Application
 import io.ktor.http.HttpHeaders
 import io.ktor.http.HttpStatusCode
@@ -14,13 +13,13 @@ import io.ktor.server.response.respondText
 import io.ktor.server.plugins.origin
 import io.ktor.server.routing.Route
 import io.ktor.server.routing.route
-import io.ktor.server.websocket.DefaultWebSocketServerSession
+import io.ktor.server.websocket.WebSocketServerSession
 import io.ktor.server.websocket.WebSockets
-import io.ktor.server.websocket.webSocket
+import io.ktor.server.websocket.webSocketRaw
 import io.ktor.websocket.CloseReason
 import io.ktor.websocket.Frame
 import io.ktor.websocket.close
-import io.ktor.websocket.readBytes
+import io.ktor.websocket.readReason
 
 /** Installs Ktor's WebSockets with our bounds: no deflate, frames bounded, our own heartbeat. */
 fun Application.installWebSockets(config: ServerConfig) {
@@ -39,7 +38,7 @@ fun Application.installWebSockets(config: ServerConfig) {
 fun Route.gameSocket(config: ServerConfig, runner: ConnectionRunner) {
     route("/ws") {
         install(OriginCheck) { policy = OriginPolicy(config.allowedOrigins) }
-        webSocket {
+        webSocketRaw {
             runner.run(call.request.origin.remoteAddress, FrameTransport(this, config.maxLineBytes))
         }
     }
@@ -60,19 +59,25 @@ private val OriginCheck = createRouteScopedPlugin("OriginCheck", ::OriginCheckCo
     }
 }
 
-/** Text frames over a WebSocket. */
-private class FrameTransport(private val session: DefaultWebSocketServerSession, private val maxBytes: Int) : Transport {
+/**
+ * Text messages over a raw WebSocket session: no session layer of Ktor's in between (its
+ * default session adds two coroutines and two channels per connection, and a hop per message),
+ * so pings are answered, a close ends the reading and fragmented messages are joined here.
+ */
+private class FrameTransport(private val session: WebSocketServerSession, maxBytes: Int) : Transport {
     override val kind = "ws"
+    private val assembly = MessageAssembly(maxBytes)
 
     override suspend fun read(onFrame: suspend (Inbound) -> Boolean) {
         for (frame in session.incoming) {
-            if (frame !is Frame.Text) continue
-            val bytes = frame.readBytes()
-            val inbound = when {
-                bytes.size > maxBytes -> Inbound.TooLarge
-                else -> Utf8.decodeOrNull(bytes)?.let { Inbound.Text(it) } ?: Inbound.BadUtf8
+            when (frame) {
+                is Frame.Close -> { // the closing handshake: answer with the client's own code
+                    runCatching { session.outgoing.send(Frame.Close(frame.readReason() ?: NORMAL_CLOSE)) }
+                    return
+                }
+                is Frame.Ping -> session.outgoing.send(Frame.Pong(frame.data))
+                else -> assembly.add(frame)?.let { if (!onFrame(it)) return }
             }
-            if (!onFrame(inbound)) return
         }
     }
 
@@ -80,5 +85,7 @@ private class FrameTransport(private val session: DefaultWebSocketServerSession,
 
     override suspend fun flush() = session.flush()
 
-    override suspend fun close() = session.close(CloseReason(CloseReason.Codes.NORMAL, ""))
+    override suspend fun close() = session.close(NORMAL_CLOSE)
 }
+
+private val NORMAL_CLOSE = CloseReason(CloseReason.Codes.NORMAL, "")
