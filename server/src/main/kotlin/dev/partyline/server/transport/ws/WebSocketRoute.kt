@@ -72,7 +72,7 @@ private class FrameTransport(private val session: WebSocketServerSession, maxByt
         for (frame in session.incoming) {
             when (frame) {
                 is Frame.Close -> { // the closing handshake: answer with the client's own code
-                    runCatching { session.outgoing.send(Frame.Close(frame.readReason() ?: NORMAL_CLOSE)) }
+                    session.outgoing.trySend(Frame.Close(frame.readReason() ?: NORMAL_CLOSE))
                     return
                 }
                 is Frame.Ping -> session.outgoing.send(Frame.Pong(frame.data))
