@@ -40,6 +40,6 @@ suspend fun main(args: Array<String>) {
         "Partyline ${PartylineServer.VERSION} listening: http://${config.host}:${server.httpPort}/ " +
             "(WebSocket /ws) and tcp://${config.host}:${server.tcpPort} (one JSON message per line)",
     )
-    Runtime.getRuntime().addShutdownHook(Thread { server.stop() })
+    server.shutDownGracefullyOnExit()
     awaitCancellation()
 }

@@ -28,6 +28,14 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.async
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.future.asCompletableFuture
+import kotlinx.coroutines.withTimeoutOrNull
+import io.ktor.server.application.ApplicationStopPreparing
+import dev.partyline.shared.protocol.Goodbye
+import java.util.concurrent.TimeUnit
 
 /** Wires a whole server: registries, the TCP listener and the HTTP/WebSocket server. */
 class PartylineServer(private val config: ServerConfig, private val clock: Clock = Clock.System) {
@@ -68,6 +76,39 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         return this
     }
 
+    private val farewell = scope.async(start = CoroutineStart.LAZY) {
+        tcp.stopAccepting()
+        rooms.shutdown()
+        heartbeat.closeAll(Goodbye(Goodbye.SHUTDOWN, "the server is shutting down"))
+        withTimeoutOrNull(CLOSE_WAIT_MILLIS) { while (metrics.openConnections() > 0) delay(CLOSE_POLL_MILLIS) }
+    }
+
+    /**
+     * Shuts down gracefully: accepts no more TCP connections, ends every running game with its
+     * `game_over` (the scores so far), sends every client `goodbye` `shutdown` after what it has
+     * queued, and waits until their connections have closed, at most 5 s. Runs once, however
+     * often it is called; [stop] then closes what is left.
+     */
+    suspend fun shutdown() = farewell.await()
+
+    /**
+     * Makes SIGTERM (or any exit of the JVM) run [shutdown] first. Ktor's own exit hook stops the
+     * HTTP engine, and raises [ApplicationStopPreparing] before it does, so it waits there too.
+     */
+    fun shutDownGracefullyOnExit() {
+        http?.monitor?.subscribe(ApplicationStopPreparing) { awaitShutdown() }
+        Runtime.getRuntime().addShutdownHook(Thread {
+            awaitShutdown()
+            tcp.stop()
+            scope.cancel()
+        })
+    }
+
+    private fun awaitShutdown() {
+        farewell.start()
+        runCatching { farewell.asCompletableFuture().get(CLOSE_WAIT_MILLIS + 1000, TimeUnit.MILLISECONDS) }
+    }
+
     fun stop() {
         http?.stop(500, 2000)
         tcp.stop()
@@ -77,5 +118,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     companion object {
         val VERSION: String = PartylineServer::class.java.`package`?.implementationVersion ?: "dev"
         val NAME = "partyline/$VERSION"
+        private const val CLOSE_WAIT_MILLIS = 5000L
+        private const val CLOSE_POLL_MILLIS = 20L
     }
 }

@@ -49,6 +49,9 @@ class ServerMetrics {
 
     fun closed(transport: String) = connections.getValue(transport).decrementAndGet()
 
+    /** Client connections open now, over every transport. */
+    fun openConnections(): Int = connections.values.sumOf { it.get() }
+
     fun received() = messagesIn.increment()
 
     fun sent(count: Int) = messagesOut.increment(count.toDouble())

@@ -105,6 +105,9 @@ class RoomActor(
 
     suspend fun leave(player: PlayerId, re: JsonElement?): Boolean = ask { RoomCommand.Leave(player, re, it) }
 
+    /** Ends a running game with its `game_over`, for a server shutting down; false if the room had closed. */
+    suspend fun shutdown(): Boolean = ask { RoomCommand.Shutdown(it) }
+
     suspend fun detach(player: PlayerId, outbox: Outbox) {
         post(RoomCommand.Detach(player, outbox))
     }
@@ -139,6 +142,10 @@ class RoomActor(
             }
             is RoomCommand.Tick -> game.tick(command.generation)
             is RoomCommand.GraceOver -> seating.graceOver(command.player, command.epoch)
+            is RoomCommand.Shutdown -> {
+                game.end()
+                command.reply.complete(true) // only now: the goodbyes that follow must queue after the game_over
+            }
         }
     }
 

@@ -32,6 +32,8 @@ sealed interface RoomCommand {
     data class Tick(val generation: Long) : RoomCommand
     /** A dropped member's grace period ended; stale when [epoch] is not the member's latest. */
     data class GraceOver(val player: PlayerId, val epoch: Long) : RoomCommand
+    /** The server is shutting down: a running game ends now with its `game_over`; replies true once sent. */
+    data class Shutdown(override val reply: CompletableDeferred<Boolean>) : Asking
 }
 
 /** A room's timers: each posts its [RoomCommand] into the room's own mailbox once it is due. */

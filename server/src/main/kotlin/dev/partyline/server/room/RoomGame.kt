@@ -91,6 +91,9 @@ internal class RoomGame(
         step(GameInput.Tick, null)
     }
 
+    /** Ends a running game now, with its `game_over` and the scores so far. */
+    fun end() = notice(GameInput.End)
+
     /** Cancels the timer, for good: the room is closing. */
     fun stop() {
         timer?.cancel()

@@ -15,6 +15,7 @@ import dev.partyline.shared.protocol.WireCodec
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
 import kotlinx.serialization.json.JsonObject
 
@@ -45,6 +46,7 @@ class RoomRegistry(
         data class Count(val reply: CompletableDeferred<Int>) : Command
         data class Census(val reply: CompletableDeferred<RoomCensus>) : Command
         data class Closed(val room: RoomActor) : Command
+        data class All(val reply: CompletableDeferred<List<RoomActor>>) : Command
     }
 
     private val mailbox = Channel<Command>(config.roomMailbox)
@@ -59,6 +61,7 @@ class RoomRegistry(
                 is Command.Count -> command.reply.complete(rooms.size)
                 is Command.Census -> command.reply.complete(takeCensus())
                 is Command.Closed -> if (rooms[command.room.code] === command.room) rooms.remove(command.room.code)
+                is Command.All -> command.reply.complete(rooms.values.toList())
             }
         }
     }
@@ -75,6 +78,12 @@ class RoomRegistry(
 
     suspend fun listPublic(): List<RoomSummary> =
         CompletableDeferred<List<RoomSummary>>().also { mailbox.send(Command.ListPublic(it)) }.await()
+
+    /** Ends every running game with its `game_over`, for a server shutting down. */
+    suspend fun shutdown() {
+        val all = CompletableDeferred<List<RoomActor>>().also { mailbox.send(Command.All(it)) }.await()
+        coroutineScope { all.forEach { room -> launch { room.shutdown() } } }
+    }
 
     suspend fun count(): Int = CompletableDeferred<Int>().also { mailbox.send(Command.Count(it)) }.await()
 

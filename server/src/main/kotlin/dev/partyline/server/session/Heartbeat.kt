@@ -3,7 +3,8 @@ package dev.partyline.server.session
 import dev.partyline.server.Clock
 import dev.partyline.server.ServerConfig
 import kotlinx.coroutines.channels.Channel
-import kotlinx.coroutines.delay
+import dev.partyline.shared.protocol.Goodbye
+import kotlinx.coroutines.withTimeoutOrNull
 
 /**
  * Keeps every connection's heartbeat with one coroutine for the whole server rather than a timer
@@ -14,6 +15,11 @@ import kotlinx.coroutines.delay
 class Heartbeat(private val config: ServerConfig, private val clock: Clock) {
     private val arrivals = Channel<Connection>(Channel.UNLIMITED)
 
+    /** Set once the server is shutting down: every connection gets it as its goodbye. */
+    @Volatile
+    private var farewell: Goodbye? = null
+    private val wake = Channel<Unit>(Channel.CONFLATED)
+
     /** How often connections are checked. */
     val periodMillis: Long = (config.pingIntervalMillis / 5).coerceIn(10, 1000)
 
@@ -22,12 +28,20 @@ class Heartbeat(private val config: ServerConfig, private val clock: Clock) {
         arrivals.trySend(connection)
     }
 
+    /** Closes every connection, now and from now on, with [goodbye] (after what each has queued). */
+    fun closeAll(goodbye: Goodbye) {
+        farewell = goodbye
+        wake.trySend(Unit)
+    }
+
     /** Runs until cancelled. The list of connections is owned by this loop alone. */
     suspend fun run() {
         val watched = ArrayList<Connection>()
         while (true) {
-            delay(periodMillis)
+            withTimeoutOrNull(periodMillis) { wake.receive() }
             while (true) watched += arrivals.tryReceive().getOrNull() ?: break
+            val goodbye = farewell
+            if (goodbye != null) watched.forEach { it.close(goodbye) }
             val now = clock.now()
             watched.removeIf { !it.beat(now) }
         }

@@ -68,9 +68,14 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
         }
     }
 
-    fun stop() {
+    /** Closes the listening socket; connections already accepted go on. */
+    fun stopAccepting() {
         stopped = true
         if (::server.isInitialized) server.close()
+    }
+
+    fun stop() {
+        stopAccepting()
         selector.close()
         selectorThread.shutdown()
     }
