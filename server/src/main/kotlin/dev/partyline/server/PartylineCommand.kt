@@ -4,6 +4,7 @@ import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.core.context
 import com.github.ajalt.clikt.parameters.options.default
+import com.github.ajalt.clikt.parameters.options.flag
 import com.github.ajalt.clikt.parameters.options.option
 import com.github.ajalt.clikt.parameters.options.split
 import com.github.ajalt.clikt.parameters.options.validate
@@ -46,6 +47,8 @@ class PartylineCommand : CliktCommand(name = "partyline") {
     private val allowedOrigins by option(help = "comma-separated browser origins (https://host[:port]) allowed to open a WebSocket besides the server's own")
         .split(",").default(d.allowedOrigins)
         .validate { list -> list.forEach { require(OriginPolicy.isOrigin(it)) { "'$it' is not an origin; write https://host[:port]" } } }
+    private val failedJoinsPerMinute by option(help = "joins of unknown room codes per client address per minute (0: no limit)").int().restrictTo(min = 0).default(d.failedJoinsPerMinute)
+    private val limitLoopback by option(help = "apply the failed-join limit to loopback addresses too").flag()
     private val maxBotsPerRoom by option(help = "bots the server runs (add_bot) per room, at most").int().restrictTo(min = 0).default(d.maxBotsPerRoom)
     private val botThinkMs by option(help = "base think time of the server's bots between moves (ms)").long().restrictTo(0L..60_000L).default(d.botThinkMillis)
 
@@ -62,6 +65,7 @@ class PartylineCommand : CliktCommand(name = "partyline") {
             graceMillis = graceMs, maxRooms = maxRooms, defaultMaxPlayers = defaultMaxPlayers,
             maxPlayersCeiling = maxPlayersCeiling, maxSpectators = maxSpectators, allowedOrigins = allowedOrigins,
             maxBotsPerRoom = maxBotsPerRoom, botThinkMillis = botThinkMs,
+            failedJoinsPerMinute = failedJoinsPerMinute, limitLoopback = limitLoopback,
         )
     }
 }

@@ -31,6 +31,10 @@ data class ServerConfig(
     val maxPlayersCeiling: Int = 10_000,
     /** Members beyond players (spectators) a room holds at most. */
     val maxSpectators: Int = 1_000,
+    /** Joins of unknown room codes one client address may make per minute (and in a burst); 0 turns the limit off. */
+    val failedJoinsPerMinute: Int = 10,
+    /** Whether [failedJoinsPerMinute] applies to loopback addresses too (off, so local bots and benchmarks are never throttled). */
+    val limitLoopback: Boolean = false,
     /** Browser origins (`https://host[:port]`) allowed to open a WebSocket besides the server's own. */
     val allowedOrigins: List<String> = emptyList(),
     /** Bots the server runs (`add_bot`) that one room holds at most; they count as players too. */

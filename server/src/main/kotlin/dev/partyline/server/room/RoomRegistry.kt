@@ -41,7 +41,7 @@ class RoomRegistry(
 ) {
     private sealed interface Command {
         data class Create(val game: String, val options: JsonObject, val creator: Joiner, val reply: CompletableDeferred<Created>) : Command
-        data class Find(val code: RoomCode, val reply: CompletableDeferred<RoomActor?>) : Command
+        data class Find(val code: String, val address: String, val reply: CompletableDeferred<Found>) : Command
         data class ListPublic(val reply: CompletableDeferred<List<RoomSummary>>) : Command
         data class Count(val reply: CompletableDeferred<Int>) : Command
         data class Census(val reply: CompletableDeferred<RoomCensus>) : Command
@@ -51,12 +51,13 @@ class RoomRegistry(
 
     private val mailbox = Channel<Command>(config.roomMailbox)
     private val rooms = HashMap<RoomCode, RoomActor>()
+    private val failedJoins = FailedJoins(config.failedJoinsPerMinute, config.limitLoopback)
 
     fun start() = scope.launch {
         for (command in mailbox) {
             when (command) {
                 is Command.Create -> command.reply.complete(create(command))
-                is Command.Find -> command.reply.complete(rooms[command.code])
+                is Command.Find -> command.reply.complete(find(command))
                 is Command.ListPublic -> command.reply.complete(rooms.values.filter { it.isPublic }.map { it.summary.value })
                 is Command.Count -> command.reply.complete(rooms.size)
                 is Command.Census -> command.reply.complete(takeCensus())
@@ -70,10 +71,16 @@ class RoomRegistry(
         CompletableDeferred<Created>().also { mailbox.send(Command.Create(game, options, creator, it)) }.await()
 
     /** The room with [code]; codes are read case-insensitively. */
-    suspend fun find(code: String): RoomActor? {
-        val normal = code.trim().uppercase()
-        if (normal.length != 6) return null
-        return CompletableDeferred<RoomActor?>().also { mailbox.send(Command.Find(RoomCode(normal), it)) }.await()
+    /** The room [code] names, for a join from [address]; refused while that address has failed too often. */
+    suspend fun find(code: String, address: String): Found =
+        CompletableDeferred<Found>().also { mailbox.send(Command.Find(code, address, it)) }.await()
+
+    private fun find(command: Command.Find): Found {
+        val now = clock.now()
+        if (!failedJoins.allowed(command.address, now)) return Found.Limited
+        val room = command.code.trim().uppercase().takeIf { it.length == 6 }?.let { rooms[RoomCode(it)] }
+        if (room == null) failedJoins.failed(command.address, now)
+        return room?.let { Found.Room(it) } ?: Found.Nothing
     }
 
     suspend fun listPublic(): List<RoomSummary> =
@@ -118,4 +125,13 @@ class RoomRegistry(
     }
 
     private fun refused(code: ErrorCode, message: String) = Created.Refused(Rejection(code, message))
+}
+
+/** What a join by code finds. */
+sealed interface Found {
+    data class Room(val room: RoomActor) : Found
+    /** No room has that code. */
+    data object Nothing : Found
+    /** The joiner's address has failed too often; try again later. */
+    data object Limited : Found
 }

@@ -2,6 +2,7 @@ package dev.partyline.server.session
 
 import dev.partyline.server.Clock
 import dev.partyline.server.room.Created
+import dev.partyline.server.room.Found
 import dev.partyline.server.room.Joiner
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.RoomRegistry
@@ -125,7 +126,11 @@ class ClientSession(
             refuse(ErrorCode.ALREADY_IN_ROOM, "leave room ${inRoom.code} before joining another", re)
             return
         }
-        val target = rooms.find(message.room) ?: return refuse(ErrorCode.ROOM_NOT_FOUND, "no room '${message.room.take(12)}'", re)
+        val target = when (val found = rooms.find(message.room, connection.address)) {
+            is Found.Room -> found.room
+            Found.Nothing -> return refuse(ErrorCode.ROOM_NOT_FOUND, "no room '${message.room.take(12)}'", re)
+            Found.Limited -> return refuse(ErrorCode.RATE_LIMITED, "too many joins of rooms that do not exist from your address; wait a minute", re)
+        }
         if (target.join(joiner(current, re), role)) entered(current, target)
     }
 

@@ -28,6 +28,8 @@ import kotlinx.serialization.json.JsonPrimitive
 class Connection(
     override val connectionId: Long,
     val remote: String,
+    /** The client's IP address, as limits per address count it. */
+    val address: String,
     private val config: ServerConfig,
     private val clock: Clock,
     private val codec: WireCodec,

@@ -39,8 +39,9 @@ class ConnectionRunner(
 ) {
     private val ids = AtomicLong()
 
-    suspend fun run(remote: String, transport: Transport) {
-        val connection = Connection(ids.incrementAndGet(), remote, config, clock, codec, metrics)
+    /** Runs a connection from [remote] (as logs name it), whose IP address is [address], until it ends. */
+    suspend fun run(remote: String, address: String, transport: Transport) {
+        val connection = Connection(ids.incrementAndGet(), remote, address, config, clock, codec, metrics)
         val session = ClientSession(connection, codec, rooms, sessions, clock, serverName, packs)
         metrics.opened(transport.kind)
         heartbeat.watch(connection)

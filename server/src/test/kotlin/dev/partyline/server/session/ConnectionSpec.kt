@@ -19,7 +19,7 @@ import kotlin.time.Duration.Companion.seconds
 /** The outbox of one connection, drained by a fake transport under virtual time. */
 class ConnectionSpec : FunSpec({
     fun connection(capacity: Int) = Connection(
-        1, "test", ServerConfig(outboxCapacity = capacity), { 0L }, WireCodec(listOf(QuizGame)), ServerMetrics(),
+        1, "test", "127.0.0.1", ServerConfig(outboxCapacity = capacity), { 0L }, WireCodec(listOf(QuizGame)), ServerMetrics(),
     )
 
     test("queued texts are written in order and flushed once per batch") {

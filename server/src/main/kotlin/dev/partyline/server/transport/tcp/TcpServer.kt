@@ -8,6 +8,7 @@ import io.ktor.network.selector.SelectorManager
 import io.ktor.network.sockets.InetSocketAddress
 import io.ktor.network.sockets.ServerSocket
 import io.ktor.network.sockets.Socket
+import io.ktor.network.sockets.SocketAddress
 import io.ktor.network.sockets.aSocket
 import io.ktor.network.sockets.openReadChannel
 import io.ktor.network.sockets.openWriteChannel
@@ -18,6 +19,7 @@ import io.ktor.utils.io.readByteArray
 import io.ktor.utils.io.writeByte
 import io.ktor.utils.io.writeStringUtf8
 import java.io.IOException
+import java.net.InetAddress
 import java.util.concurrent.Executors
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
@@ -56,7 +58,8 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
                 }
                 launch {
                     try {
-                        runner.run(socket.remoteAddress.toString(), LineTransport(socket, config.maxLineBytes))
+                        val peer = socket.remoteAddress
+                        runner.run(peer.toString(), ipOf(peer), LineTransport(socket, config.maxLineBytes))
                     } catch (e: CancellationException) {
                         throw e
                     } catch (e: Exception) {
@@ -82,6 +85,10 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
 }
 
 private const val ACCEPT_RETRY_MILLIS = 50L
+
+/** The numeric IP address of [peer], as WebSocket connections report theirs (no name lookup). */
+private fun ipOf(peer: SocketAddress): String =
+    (peer as? InetSocketAddress)?.resolveAddress()?.let { InetAddress.getByAddress(it).hostAddress } ?: peer.toString()
 
 /** Lines over a TCP socket. */
 private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Transport {

@@ -39,7 +39,8 @@ fun Route.gameSocket(config: ServerConfig, runner: ConnectionRunner) {
     route("/ws") {
         install(OriginCheck) { policy = OriginPolicy(config.allowedOrigins) }
         webSocketRaw {
-            runner.run(call.request.origin.remoteAddress, FrameTransport(this, config.maxLineBytes))
+            val address = call.request.origin.remoteAddress
+            runner.run(address, address, FrameTransport(this, config.maxLineBytes))
         }
     }
 }
