@@ -1,7 +1,6 @@
 package dev.partyline.server.room
 
 import dev.partyline.server.session.TokenBucket
-import java.net.InetAddress
 
 /**
  * Joins of rooms that do not exist, counted per client address so that room codes cannot be
@@ -24,7 +23,9 @@ internal class FailedJoins(private val perMinute: Int, private val limitLoopback
         buckets.getOrPut(address) { TokenBucket(perMinute / 60.0, perMinute, now) }.tryTake(now)
     }
 
-    private fun isLoopback(address: String) = runCatching { InetAddress.getByName(address).isLoopbackAddress }.getOrDefault(false)
+    /** From the numeric address alone: a name lookup must never stall the registry's actor. */
+    private fun isLoopback(address: String) =
+        address.startsWith("127.") || address.startsWith("::ffff:127.") || address == "::1" || address == "0:0:0:0:0:0:0:1"
 
     private companion object {
         const val PRUNE_AT = 10_000
