@@ -48,7 +48,9 @@ class PartylineCommand : CliktCommand(name = "partyline") {
         .split(",").default(d.allowedOrigins)
         .validate { list -> list.forEach { require(OriginPolicy.isOrigin(it)) { "'$it' is not an origin; write https://host[:port]" } } }
     private val failedJoinsPerMinute by option(help = "joins of unknown room codes per client address per minute (0: no limit)").int().restrictTo(min = 0).default(d.failedJoinsPerMinute)
-    private val limitLoopback by option(help = "apply the failed-join limit to loopback addresses too").flag()
+    private val connectionsPerSecond by option(help = "new connections per client address per second").double().restrictTo(min = 0.0).default(d.connectionsPerSecond)
+    private val connectionBurst by option(help = "burst of new connections per client address (0: no cap)").int().restrictTo(min = 0).default(d.connectionBurst)
+    private val limitLoopback by option(help = "apply the per-address limits (failed joins, new connections) to loopback addresses too").flag()
     private val maxBotsPerRoom by option(help = "bots the server runs (add_bot) per room, at most").int().restrictTo(min = 0).default(d.maxBotsPerRoom)
     private val botThinkMs by option(help = "base think time of the server's bots between moves (ms)").long().restrictTo(0L..60_000L).default(d.botThinkMillis)
 
@@ -65,7 +67,8 @@ class PartylineCommand : CliktCommand(name = "partyline") {
             graceMillis = graceMs, maxRooms = maxRooms, defaultMaxPlayers = defaultMaxPlayers,
             maxPlayersCeiling = maxPlayersCeiling, maxSpectators = maxSpectators, allowedOrigins = allowedOrigins,
             maxBotsPerRoom = maxBotsPerRoom, botThinkMillis = botThinkMs,
-            failedJoinsPerMinute = failedJoinsPerMinute, limitLoopback = limitLoopback,
+            failedJoinsPerMinute = failedJoinsPerMinute, connectionsPerSecond = connectionsPerSecond,
+            connectionBurst = connectionBurst, limitLoopback = limitLoopback,
         )
     }
 }

@@ -8,6 +8,7 @@ import dev.partyline.server.room.RoomRegistry
 import dev.partyline.server.room.Secrets
 import dev.partyline.server.session.Heartbeat
 import dev.partyline.server.session.SessionRegistry
+import dev.partyline.server.transport.ConnectionGate
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.tcp.TcpServer
 import dev.partyline.server.transport.ws.gameSocket
@@ -48,7 +49,8 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     val sessions = SessionRegistry(scope, config, secrets)
     private val packs = Packs.all.map { it.summary }
     private val heartbeat = Heartbeat(config, clock)
-    private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics, heartbeat)
+    private val gate = ConnectionGate(config.connectionsPerSecond, config.connectionBurst, config.limitLoopback, clock)
+    private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics, heartbeat, gate)
     private val tcp = TcpServer(config, runner)
     private var http: EmbeddedServer<NettyApplicationEngine, NettyApplicationEngine.Configuration>? = null
 
@@ -60,6 +62,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     suspend fun start(): PartylineServer {
         rooms.start()
         sessions.start()
+        gate.start(scope)
         scope.launch { heartbeat.run() }
         tcp.start(scope)
         val server = embeddedServer(Netty, port = config.httpPort, host = config.host) {

@@ -33,7 +33,10 @@ data class ServerConfig(
     val maxSpectators: Int = 1_000,
     /** Joins of unknown room codes one client address may make per minute (and in a burst); 0 turns the limit off. */
     val failedJoinsPerMinute: Int = 10,
-    /** Whether [failedJoinsPerMinute] applies to loopback addresses too (off, so local bots and benchmarks are never throttled). */
+    /** New connections (TCP and WebSocket together) one client address may open per second, and in a burst; a burst of 0 turns the cap off. */
+    val connectionsPerSecond: Double = 10.0,
+    val connectionBurst: Int = 60,
+    /** Whether the per-address limits ([failedJoinsPerMinute], [connectionsPerSecond]) apply to loopback addresses too (off, so local bots and benchmarks are never throttled). */
     val limitLoopback: Boolean = false,
     /** Browser origins (`https://host[:port]`) allowed to open a WebSocket besides the server's own. */
     val allowedOrigins: List<String> = emptyList(),

@@ -27,6 +27,7 @@ class ServerMetrics {
     private val messagesIn = Counter.builder("partyline.messages.in").description("lines and frames received from clients").register(registry)
     private val messagesOut = Counter.builder("partyline.messages.out").description("messages written to clients").register(registry)
     private val outboxDrops = Counter.builder("partyline.outbox.drops").description("clients dropped because their outbox was full").register(registry)
+    private val connectionsRefused = Counter.builder("partyline.connections.refused").description("new connections turned away: too many from one address").register(registry)
     private val rateLimited = Counter.builder("partyline.rate.limited").description("client messages refused by the rate limit").register(registry)
     private val eventLatency = Timer.builder("partyline.event.latency")
         .description("from a client message's arrival until its room has handled it and queued the events")
@@ -59,6 +60,8 @@ class ServerMetrics {
     fun droppedSlow() = outboxDrops.increment()
 
     fun rateLimitHit() = rateLimited.increment()
+
+    fun connectionRefused() = connectionsRefused.increment()
 
     fun handled(latencyMillis: Long) = eventLatency.record(Duration.ofMillis(latencyMillis.coerceAtLeast(0)))
 

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong
 /**
  * Runs one connection of any transport: a reader that frames, stamps, rate-limits and hands
  * messages to the session; a writer that drains the outbox; and the server's [Heartbeat] watches
- * it. When the reader or the writer ends the connection ends, and the session's seat waits for
+ * it. A connection from an address over its [ConnectionGate] allowance is turned away with
+ * `rate_limited`. When the reader or the writer ends the connection ends, and the session's seat waits for
  * the grace period.
  */
 class ConnectionRunner(
@@ -36,6 +37,7 @@ class ConnectionRunner(
     private val packs: List<PackSummary>,
     private val metrics: ServerMetrics,
     private val heartbeat: Heartbeat,
+    private val gate: ConnectionGate,
 ) {
     private val ids = AtomicLong()
 
@@ -49,7 +51,11 @@ class ConnectionRunner(
             coroutineScope {
                 val writer = launch { quietly(connection, "write") { connection.drainTo(transport::write, transport::flush) } }
                 val reader = launch {
-                    quietly(connection, "read") { transport.read { frame -> accept(connection, session, frame) } }
+                    if (gate.admit(address)) {
+                        quietly(connection, "read") { transport.read { frame -> accept(connection, session, frame) } }
+                    } else {
+                        turnAway(connection)
+                    }
                     connection.finish()
                 }
                 writer.join()
@@ -63,6 +69,13 @@ class ConnectionRunner(
                 runCatching { transport.close() }
             }
         }
+    }
+
+    /** Refuses a connection from an address that opened too many just now: an error, then goodbye. */
+    private fun turnAway(connection: Connection) {
+        metrics.connectionRefused()
+        connection.sendError(ErrorCode.RATE_LIMITED, "too many new connections from your address; try again in a few seconds")
+        connection.close(Goodbye(Goodbye.RATE_LIMITED, "too many new connections from your address"))
     }
 
     private suspend fun accept(connection: Connection, session: ClientSession, frame: Inbound): Boolean {
