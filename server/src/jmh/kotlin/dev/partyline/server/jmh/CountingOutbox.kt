@@ -24,6 +24,8 @@ class CountingOutbox(override val connectionId: Long, private val counted: Strin
         return true
     }
 
+    override val isClosed: Boolean = false
+
     override fun close(goodbye: Goodbye) = Unit
 
     private companion object {

@@ -85,10 +85,10 @@ internal class RoomSeating(
         members.broadcast(PlayerJoined(snapshots.view(member, game.play)), except = setOf(member.player))
     }
 
-    /** Gives [player] its new connection after a resume; false when it is no longer a member. */
+    /** Gives [player] its new connection after a resume, unless that one has closed already; false when it is no longer a member. */
     fun reattach(player: PlayerId, outbox: Outbox): Boolean {
         val member = members[player] ?: return false
-        reconnect(member, outbox, null)
+        if (!outbox.isClosed) reconnect(member, outbox, null)
         return true
     }
 

@@ -7,6 +7,7 @@ import dev.partyline.shared.protocol.ErrorMessage
 import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.WireCodec
+import kotlinx.coroutines.DelicateCoroutinesApi
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.ReceiveChannel
 
@@ -34,6 +35,9 @@ class ServerBot(
 
     /** What the room has sent this bot, in order; closed once the bot is removed or the room closes. */
     val inbox: ReceiveChannel<String> get() = queue
+
+    @OptIn(DelicateCoroutinesApi::class)
+    override val isClosed: Boolean get() = queue.isClosedForSend
 
     override fun offer(text: String): Boolean {
         if (queue.trySend(text).isSuccess) return true

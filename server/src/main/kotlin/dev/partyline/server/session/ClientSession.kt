@@ -91,8 +91,11 @@ class ClientSession(
                 return
             }
             welcome(resumed, re, resumed = true)
-            room = resumed.room?.takeIf { it.reattach(resumed.player, connection) }
-            if (room == null && resumed.room != null) sessions.setRoom(resumed.player, null)
+            room = resumed.room
+            if (resumed.room?.reattach(resumed.player, connection) == false) {
+                room = null
+                sessions.setRoom(resumed.player, null)
+            }
             return
         }
         val name = PlayerNames.clean(hello.name) ?: return refuse(ErrorCode.BAD_NAME, PlayerNames.RULE, re)

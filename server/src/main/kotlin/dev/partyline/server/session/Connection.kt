@@ -10,6 +10,7 @@ import dev.partyline.shared.protocol.ServerMessage
 import dev.partyline.shared.protocol.ServerPing
 import dev.partyline.shared.protocol.WireCodec
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.DelicateCoroutinesApi
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.channels.Channel
@@ -58,6 +59,9 @@ class Connection(
     private val bucket = TokenBucket(config.ratePerSecond, config.rateBurst, clock.now())
     private var strikes = 0
     private var lastStrikeAt = Long.MIN_VALUE / 2
+
+    @OptIn(DelicateCoroutinesApi::class)
+    override val isClosed: Boolean get() = queue.isClosedForSend
 
     override fun offer(text: String): Boolean {
         val sent = queue.trySend(text)

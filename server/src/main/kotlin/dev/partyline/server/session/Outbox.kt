@@ -13,6 +13,9 @@ interface Outbox {
     /** Queues [text] for the client; false if the client was too slow and is being dropped. */
     fun offer(text: String): Boolean
 
+    /** True once the connection is closing or closed: nothing offered from now on reaches the client. */
+    val isClosed: Boolean
+
     /** Sends [goodbye] after what is queued, then closes the connection. */
     fun close(goodbye: Goodbye)
 }

@@ -82,5 +82,7 @@ private class CountingOutbox(override val connectionId: Long, private val onText
         return true
     }
 
+    override val isClosed: Boolean = false
+
     override fun close(goodbye: Goodbye) = Unit
 }

@@ -51,6 +51,8 @@ class RecordingOutbox(override val connectionId: Long) : Outbox {
         return true
     }
 
+    override val isClosed: Boolean get() = goodbye != null
+
     override fun close(goodbye: Goodbye) {
         this.goodbye = goodbye
     }

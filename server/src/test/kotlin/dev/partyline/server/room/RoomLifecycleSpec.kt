@@ -240,6 +240,28 @@ class RoomLifecycleSpec : FunSpec({
         }
     }
 
+    test("a reattach of a connection replaced already, arriving after its replacement's, leaves the seat on the replacement") {
+        runTest {
+            val h = RoomHarness(this).open()
+            h.join(ADA)
+            h.detach(ADA)
+            val replaced = h.connect(ADA)
+            replaced.close(Goodbye(Goodbye.REPLACED, "resumed elsewhere"))
+            val kept = h.connect(ADA)
+            h.settle()
+
+            h.room.reattach(ADA, kept) shouldBe true
+            h.room.reattach(ADA, replaced) shouldBe true
+            h.room.detach(ADA, replaced)
+            h.advance(0)
+            replaced.fresh().shouldBeEmpty()
+            kept.fresh().one("room").playerEntry(ADA).getValue("connected").jsonPrimitive.boolean shouldBe true
+            h.of(HOST).fresh().single().getValue("connected").jsonPrimitive.boolean shouldBe true
+            h.send(HOST, C.Chat("still there?"))
+            kept.fresh().one("chat")
+        }
+    }
+
     test("after the last member leaves, the room closes and onClosed is called") {
         runTest {
             val h = RoomHarness(this).open()
