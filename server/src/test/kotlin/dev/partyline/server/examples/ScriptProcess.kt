@@ -10,7 +10,7 @@ import kotlin.concurrent.thread
 
 /**
  * A program run as a child process from the repository root, as a reader of the docs would run
- * it. Its output (stdout and stderr together) arrives line by line; every wait is bounded, and
+ * it. It may be told lines on its standard input; its output (stdout and stderr together) arrives line by line; every wait is bounded, and
  * [close] kills the process if it is still running.
  */
 class ScriptProcess(vararg command: String) : AutoCloseable {
@@ -27,6 +27,12 @@ class ScriptProcess(vararg command: String) : AutoCloseable {
             lines.close()
             outputEnded.complete(Unit)
         }
+    }
+
+    /** Writes [line] to the program's standard input. */
+    fun tell(line: String) {
+        process.outputStream.write((line + "\n").toByteArray())
+        process.outputStream.flush()
     }
 
     /** The next printed line for which [where] holds, within [timeoutMs]. */

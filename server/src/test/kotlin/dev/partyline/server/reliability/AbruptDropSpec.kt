@@ -1,9 +1,7 @@
 package dev.partyline.server.reliability
 
 import dev.partyline.server.ServerConfig
-import dev.partyline.server.e2e.TestClient
 import dev.partyline.server.e2e.startTestServer
-import dev.partyline.server.e2e.str
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import kotlinx.coroutines.async
@@ -11,7 +9,6 @@ import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.withTimeoutOrNull
-import java.lang.management.ManagementFactory
 
 /**
  * Clients that vanish mid-room, without `leave` or a goodbye, leave nothing behind: cycle after
@@ -26,10 +23,10 @@ class AbruptDropSpec : FunSpec({
             val heaps = mutableListOf<Long>()
             repeat(CYCLES) { cycle ->
                 coroutineScope {
-                    val clients = (0 until ROOMS).map { room -> async { fillRoom(server.tcpPort, "c$cycle-r$room") } }.awaitAll().flatten()
+                    val rooms = (0 until ROOMS).map { async { TestRoom.open(server.tcpPort, ROOM_SIZE) } }.awaitAll()
                     server.metrics.openConnections() shouldBe ROOMS * ROOM_SIZE
                     server.rooms.count() shouldBe ROOMS
-                    clients.forEach { it.close() } // a TCP test client closes its socket: no leave, no goodbye
+                    rooms.forEach { it.close() } // a TCP test client closes its socket: no leave, no goodbye
                 }
                 val settled = withTimeoutOrNull(10_000) {
                     while (server.metrics.openConnections() != 0 || server.rooms.count() != 0) delay(20)
@@ -46,30 +43,7 @@ class AbruptDropSpec : FunSpec({
     }
 })
 
-/** One room of [ROOM_SIZE] over TCP: a creator and the members who join it. */
-private suspend fun fillRoom(tcpPort: Int, label: String): List<TestClient> {
-    val creator = TestClient.tcp(tcpPort, label)
-    creator.hello("host")
-    creator.send("""{"type":"create","game":"quiz","options":{"maxPlayers":$ROOM_SIZE}}""")
-    val code = creator.expect("room").str("code")
-    val others = (1 until ROOM_SIZE).map { i ->
-        val client = TestClient.tcp(tcpPort, "$label-$i")
-        client.hello("p$i")
-        client.send("""{"type":"join","room":"$code"}""")
-        client.expect("room")
-        client
-    }
-    return listOf(creator) + others
-}
-
-private fun heapAfterGc(): Long {
-    val memory = ManagementFactory.getMemoryMXBean()
-    repeat(3) { System.gc() }
-    return memory.heapMemoryUsage.used
-}
-
 private const val CYCLES = 10
 private const val ROOMS = 40
 private const val ROOM_SIZE = 10
 private const val GRACE_MS = 200L
-private const val MIB = 1024.0 * 1024.0

@@ -4,6 +4,7 @@ import dev.partyline.server.ServerConfig
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.Inbound
 import dev.partyline.server.transport.Transport
+import io.ktor.network.selector.Selectable
 import io.ktor.network.selector.SelectorManager
 import io.ktor.network.sockets.InetSocketAddress
 import io.ktor.network.sockets.ServerSocket
@@ -20,6 +21,8 @@ import io.ktor.utils.io.writeByte
 import io.ktor.utils.io.writeStringUtf8
 import java.io.IOException
 import java.net.InetAddress
+import java.net.StandardSocketOptions
+import java.nio.channels.SocketChannel
 import java.util.concurrent.Executors
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
@@ -115,6 +118,18 @@ private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Tra
     override suspend fun close() {
         withTimeoutOrNull(CLOSE_FLUSH_MILLIS) { runCatching { output.flushAndClose() } }
         socket.close()
+        // Ktor closes the socket only once all it holds is written, which a peer that stopped
+        // reading never allows: after a moment, reset it, or the socket and its buffers stay.
+        if (withTimeoutOrNull(CLOSE_FLUSH_MILLIS) { socket.socketContext.join() } == null) reset()
+    }
+
+    /** Closes the socket at once with a reset, throwing away whatever is still queued for the peer. */
+    private fun reset() {
+        val channel = (socket as? Selectable)?.channel as? SocketChannel ?: return
+        runCatching {
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0)
+            channel.close()
+        }
     }
 
     private companion object {
