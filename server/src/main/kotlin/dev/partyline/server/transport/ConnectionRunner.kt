@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong
  * Runs one connection of any transport: a reader that frames, stamps, rate-limits and hands
  * messages to the session; a writer that drains the outbox; and the server's [Heartbeat] watches
  * it. A connection from an address over its [ConnectionGate] allowance is turned away with
- * `rate_limited`. When the reader or the writer ends the connection ends, and the session's seat waits for
- * the grace period.
+ * `rate_limited`. When the reader or the writer ends the connection ends, and the session's seat
+ * waits for the grace period.
  */
 class ConnectionRunner(
     private val config: ServerConfig,
