@@ -21,6 +21,13 @@ object QuizRules {
     /** `answers` progress goes out at most this often. */
     const val PROGRESS_INTERVAL_MS = 250L
 
+    /**
+     * A deadline or reveal pause that runs at most this late keeps the schedule: what follows is
+     * timed from when it was due, so a game's timer lateness never adds up. Later than this (a
+     * stalled server), what follows is timed from now, not cut short.
+     */
+    const val CATCH_UP_MS = 250L
+
     /** Opens the first question for [players] at [now]. */
     fun start(settings: QuizSettings, players: List<QuizPlayer>, now: Long): Step.Next {
         val first = QuizState(settings, players.associateBy { it.id }.toPersistentMap(), index = 0, phase = QuizPhase.OPEN, openedAt = now, deadline = now)
@@ -147,16 +154,22 @@ object QuizRules {
         return if (!waiting && state.players.values.any { it.connected }) close(state, now) else Step.Next(state)
     }
 
-    private fun tick(state: QuizState, now: Long): Step.Next = when {
-        state.pausedAt != null -> Step.Next(state)
-        state.phase == QuizPhase.OPEN && now >= state.deadline -> close(state, now)
-        state.phase == QuizPhase.OPEN && state.progressDue -> progress(state, now)
-        state.phase == QuizPhase.REVEALED && now >= (state.nextAt ?: Long.MAX_VALUE) -> advance(state, now)
-        else -> Step.Next(state)
+    private fun tick(state: QuizState, now: Long): Step.Next {
+        val nextAt = state.nextAt
+        return when {
+            state.pausedAt != null -> Step.Next(state)
+            state.phase == QuizPhase.OPEN && now >= state.deadline -> close(state, now, from = onSchedule(state.deadline, now))
+            state.phase == QuizPhase.OPEN && state.progressDue -> progress(state, now)
+            state.phase == QuizPhase.REVEALED && nextAt != null && now >= nextAt -> advance(state, now, from = onSchedule(nextAt, now))
+            else -> Step.Next(state)
+        }
     }
 
-    /** Closes the open question: settles points and streaks, and reveals. */
-    private fun close(state: QuizState, now: Long): Step.Next {
+    /** When the step due at [due] and run at [now] counts as taken, for timing what follows it. */
+    private fun onSchedule(due: Long, now: Long) = if (now - due <= CATCH_UP_MS) due else now
+
+    /** Closes the open question: settles points and streaks, and reveals until [from] + the reveal pause. */
+    private fun close(state: QuizState, now: Long, from: Long = now): Step.Next {
         val question = state.question
         val players = state.players.mapValues { (id, p) ->
             val submitted = state.answers[id]
@@ -185,17 +198,18 @@ object QuizRules {
             emits += BigRoom.gameOver(reveal.leaderboard, "finished", state.players.keys)
             Step.Next(settled.copy(phase = QuizPhase.OVER, lastReveal = reveal), emits)
         } else {
-            Step.Next(settled.copy(nextAt = now + state.settings.revealMillis, lastReveal = reveal), emits)
+            Step.Next(settled.copy(nextAt = from + state.settings.revealMillis, lastReveal = reveal), emits)
         }
     }
 
-    /** After a reveal: opens the next question. */
-    private fun advance(state: QuizState, now: Long): Step.Next = open(state, state.index + 1, now)
+    /** After a reveal: opens the next question, timed from [from]. */
+    private fun advance(state: QuizState, now: Long, from: Long = now): Step.Next = open(state, state.index + 1, now, from)
 
-    private fun open(state: QuizState, index: Int, now: Long): Step.Next {
+    /** Opens question [index] at [now], timed from [from]: its deadline is [from] + its seconds. */
+    private fun open(state: QuizState, index: Int, now: Long, from: Long = now): Step.Next {
         val limit = ((state.settings.questions[index].seconds ?: state.settings.defaultSeconds) * 1000L)
         val opened = state.copy(
-            index = index, phase = QuizPhase.OPEN, openedAt = now, deadline = now + limit,
+            index = index, phase = QuizPhase.OPEN, openedAt = from, deadline = from + limit,
             answers = persistentMapOf(), nextAt = null, lastProgressAt = now - PROGRESS_INTERVAL_MS, progressDue = false, lastReveal = null,
         )
         return Step.Next(opened, listOf(Emit(Audience.Everyone, opened.questionView())))
