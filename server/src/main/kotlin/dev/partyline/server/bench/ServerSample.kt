@@ -14,6 +14,11 @@ class ServerSample(val values: Map<String, Double>, val nanos: Long = System.nan
     val outboxDrops get() = this["partyline_outbox_drops_total"]
     val messagesOut get() = this["partyline_messages_out_total"]
     val rateLimited get() = this["partyline_rate_limited_total"]
+    val timersRun get() = this["partyline_timer_lateness_seconds_count"]
+    val timerLatenessMaxSeconds get() = this["partyline_timer_lateness_seconds_max"]
+
+    /** Room timers handled at most [millis] late so far; [millis] must be one of the server's buckets (1, 2, 5, 10, 20, 50, 100, 250, 1000). */
+    fun timersWithin(millis: Int): Double? = this["partyline_timer_lateness_seconds_bucket{le=\"${millis / 1000.0}\"}"]
 
     /** Open connections the server counts, both transports together. */
     val connections: Double? get() {

@@ -33,6 +33,10 @@ class ServerMetrics {
         .description("from a client message's arrival until its room has handled it and queued the events")
         .serviceLevelObjectives(*SLO_MILLIS.map(Duration::ofMillis).toTypedArray())
         .register(registry)
+    private val timerLateness = Timer.builder("partyline.timer.lateness")
+        .description("how late rooms handled their game timers (question deadlines, reveal pauses, answer progress): handled − due")
+        .serviceLevelObjectives(*TIMER_SLO_MILLIS.map(Duration::ofMillis).toTypedArray())
+        .register(registry)
     private val rooms = MultiGauge.builder("partyline.rooms").description("rooms by game and state").register(registry)
     private val mailbox = MultiGauge.builder("partyline.mailbox.depth").description("commands waiting in room mailboxes").register(registry)
 
@@ -65,6 +69,9 @@ class ServerMetrics {
 
     fun handled(latencyMillis: Long) = eventLatency.record(Duration.ofMillis(latencyMillis.coerceAtLeast(0)))
 
+    /** A room handled a game timer [lateMillis] after it was due. */
+    fun timerRan(lateMillis: Long) = timerLateness.record(Duration.ofMillis(lateMillis.coerceAtLeast(0)))
+
     /** Replaces the room figures with [census], read from the registry just before a scrape. */
     fun refresh(census: RoomCensus) {
         rooms.register(census.rooms.map { (key, count) -> MultiGauge.Row.of(Tags.of("game", key.first, "state", key.second), count) }, true)
@@ -77,6 +84,7 @@ class ServerMetrics {
     private companion object {
         val TRANSPORTS = listOf("tcp", "ws")
         val SLO_MILLIS = listOf(1L, 5L, 10L, 50L, 100L, 250L, 1000L)
+        val TIMER_SLO_MILLIS = listOf(1L, 2L, 5L, 10L, 20L, 50L, 100L, 250L, 1000L)
     }
 }
 

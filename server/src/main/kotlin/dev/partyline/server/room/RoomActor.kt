@@ -62,7 +62,7 @@ class RoomActor(
         }
     }
     private val members = RoomMembers(code, table, codec)
-    private val game = RoomGame(table, clock, members, timers, ::publish)
+    private val game = RoomGame(table, clock, members, timers, ::publish, metrics::timerRan)
     private val seating = RoomSeating(
         code, table, settings, config, codec, RoomSnapshots(code, gameId, table, settings, codec), members, game, timers, ::publish,
     )

@@ -18,7 +18,8 @@ enum class RoomPhase(val wire: String) { LOBBY("lobby"), PLAYING("playing"), FIN
 /**
  * A room's game: its [phase], the running [play], and the one timer armed for the play's next
  * wake-up. Feeds inputs to the game's rules and delivers what they emit to [members]; a rejection
- * goes back to the member who asked. Part of a [RoomActor], used only from its loop.
+ * goes back to the member who asked. Tells [timerRan] how late each timer was handled. Part of a
+ * [RoomActor], used only from its loop.
  */
 internal class RoomGame(
     private val table: GameTable,
@@ -26,6 +27,7 @@ internal class RoomGame(
     private val members: RoomMembers,
     private val timers: RoomTimers,
     private val publish: () -> Unit,
+    private val timerRan: (lateMillis: Long) -> Unit,
 ) {
     var phase = RoomPhase.LOBBY
         private set
@@ -87,6 +89,7 @@ internal class RoomGame(
     /** The timer went off; ignored when [generation] is not the latest timer's. */
     fun tick(generation: Long) {
         if (generation != timerGeneration) return
+        timerAt?.let { timerRan(clock.now() - it) }
         timerAt = null
         step(GameInput.Tick, null)
     }
