@@ -26,6 +26,8 @@ class ClassroomScenario(private val run: BenchRun) {
         quiz.report(played, "reveal after deadline", reveal)
         run.figure("reveals before the deadline", reveal.early, "count", "0")
         timerFigures(played.playing, played.end)
+        val firstDeadlines = quiz.seen.map { it.deadline[0] }.filter { it != 0L }
+        run.figure("first deadlines spread over (latest − earliest room)", firstDeadlines.maxOrNull()?.minus(firstDeadlines.min()), "ms")
         run.figure("schedule drift over the game, worst room", quiz.seen.maxOfOrNull(::drift), "ms", "< 50")
         run.notes += "schedule drift = |last question's deadline − first's − the planned time between them|, from the deadlines each member saw"
         run.notes += "all rooms start together; reveal latency = arrival (this process's clock) − the question's deadline (the server's clock, same machine)"
