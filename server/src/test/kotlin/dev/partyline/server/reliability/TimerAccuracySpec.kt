@@ -49,7 +49,7 @@ class TimerAccuracySpec : FunSpec({
     }
 }) {
     private companion object {
-        const val ROOMS = 30
+        const val ROOMS = 10
         const val QUESTIONS = 4
         const val WARM_UP_ROOMS = 5
     }
