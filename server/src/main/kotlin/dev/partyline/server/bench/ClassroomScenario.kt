@@ -1,6 +1,7 @@
 package dev.partyline.server.bench
 
 import kotlinx.coroutines.coroutineScope
+import kotlin.math.abs
 
 /**
  * `classroom`: many quiz rooms of 10 playing at once. The host plays but never answers, so every
@@ -49,6 +50,6 @@ class ClassroomScenario(private val run: BenchRun) {
         val s = run.settings
         val last = trace.deadline.indexOfLast { it != 0L }
         val first = trace.deadline.indexOfFirst { it != 0L }
-        return kotlin.math.abs(trace.deadline[last] - trace.deadline[first] - (last - first) * (s.seconds + s.revealSeconds) * 1000L)
+        return abs(trace.deadline[last] - trace.deadline[first] - (last - first) * (s.seconds + s.revealSeconds) * 1000L)
     }
 }

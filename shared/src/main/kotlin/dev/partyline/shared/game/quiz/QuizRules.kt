@@ -158,7 +158,7 @@ object QuizRules {
         val nextAt = state.nextAt
         return when {
             state.pausedAt != null -> Step.Next(state)
-            state.phase == QuizPhase.OPEN && now >= state.deadline -> close(state, now, from = onSchedule(state.deadline, now))
+            state.phase == QuizPhase.OPEN && now >= state.deadline -> close(state, from = onSchedule(state.deadline, now))
             state.phase == QuizPhase.OPEN && state.progressDue -> progress(state, now)
             state.phase == QuizPhase.REVEALED && nextAt != null && now >= nextAt -> advance(state, now, from = onSchedule(nextAt, now))
             else -> Step.Next(state)
@@ -168,8 +168,8 @@ object QuizRules {
     /** When the step due at [due] and run at [now] counts as taken, for timing what follows it. */
     private fun onSchedule(due: Long, now: Long) = if (now - due <= CATCH_UP_MS) due else now
 
-    /** Closes the open question: settles points and streaks, and reveals until [from] + the reveal pause. */
-    private fun close(state: QuizState, now: Long, from: Long = now): Step.Next {
+    /** Closes the open question as of [from]: settles points and streaks, and reveals until [from] + the reveal pause. */
+    private fun close(state: QuizState, from: Long): Step.Next {
         val question = state.question
         val players = state.players.mapValues { (id, p) ->
             val submitted = state.answers[id]
