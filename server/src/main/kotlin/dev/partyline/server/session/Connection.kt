@@ -49,6 +49,10 @@ class Connection(
     @Volatile
     private var over = false
 
+    /** When the connection began to close (a goodbye queued, or the peer gone); [beat] ends a writer still busy [CLOSING_MILLIS] later. */
+    @Volatile
+    private var closingSince = OPEN
+
     /** The coroutine in [drainTo]; a drop cancels it, since it may be stuck writing to a full socket. */
     @Volatile
     private var writer: Job? = null
@@ -79,11 +83,15 @@ class Connection(
 
     override fun close(goodbye: Goodbye) {
         val sent = queue.trySend(codec.encode(goodbye))
-        if (sent.isSuccess) queue.close() else if (!sent.isClosed) drop(goodbye) // once closing, the first goodbye stands
+        if (sent.isSuccess) closeQueue() else if (!sent.isClosed) drop(goodbye) // once closing, the first goodbye stands
     }
 
     /** Ends the connection without a goodbye: the peer has gone. */
-    fun finish() {
+    fun finish() = closeQueue()
+
+    /** Lets the writer drain what is queued, then end; [beat] bounds how long that may take. */
+    private fun closeQueue() {
+        if (closingSince == OPEN) closingSince = clock.now()
         queue.close()
     }
 
@@ -150,11 +158,17 @@ class Connection(
 
     /**
      * One heartbeat check at [now], called by [Heartbeat]: pings a client silent for a ping
-     * interval (again each interval it stays silent), closes one silent for the idle timeout.
-     * False once the connection has ended.
+     * interval (again each interval it stays silent), closes one silent for the idle timeout, and
+     * ends the writer of one still closing [CLOSING_MILLIS] after it began: a write to a peer that
+     * vanished or stopped reading may never return. False once the connection has ended.
      */
     fun beat(now: Long): Boolean {
         if (over) return false
+        val closing = closingSince
+        if (closing != OPEN) {
+            if (now - closing >= CLOSING_MILLIS) writer?.cancel()
+            return true
+        }
         val silent = now - lastHeard
         when {
             silent >= config.idleTimeoutMillis -> close(Goodbye(Goodbye.IDLE, "no message for ${config.idleTimeoutMillis / 1000} s"))
@@ -167,6 +181,8 @@ class Connection(
     }
 
     private companion object {
+        const val OPEN = Long.MIN_VALUE
+        const val CLOSING_MILLIS = 1000L
         const val GOODBYE_WRITE_MILLIS = 1000L
         const val STRIKE_RESET_MILLIS = 5000L
     }

@@ -6,6 +6,7 @@ import io.ktor.client.plugins.websocket.WebSockets
 import io.ktor.client.plugins.websocket.webSocketSession
 import io.ktor.network.selector.SelectorManager
 import io.ktor.network.sockets.Socket
+import io.ktor.network.sockets.SocketOptions
 import io.ktor.network.sockets.aSocket
 import io.ktor.network.sockets.openReadChannel
 import io.ktor.network.sockets.openWriteChannel
@@ -101,7 +102,11 @@ abstract class TestClient(val label: String) : AutoCloseable {
         private val selector = SelectorManager(Dispatchers.IO)
         private val http = HttpClient(CIO) { install(WebSockets) }
 
-        suspend fun tcp(port: Int, label: String = "tcp"): TestClient = TcpTestClient(aSocket(selector).tcp().connect("127.0.0.1", port), label).also { it.start() }
+        suspend fun tcp(port: Int, label: String = "tcp"): TestClient = TcpTestClient(connectTcp(port), label).also { it.start() }
+
+        /** A TCP connection to [port] on loopback, with [options]. */
+        suspend fun connectTcp(port: Int, options: SocketOptions.TCPClientSocketOptions.() -> Unit = {}): Socket =
+            aSocket(selector).tcp().connect("127.0.0.1", port, options)
 
         suspend fun ws(port: Int, label: String = "ws"): TestClient =
             WsTestClient(http.webSocketSession("ws://127.0.0.1:$port/ws"), label).also { it.start() }

@@ -18,8 +18,8 @@ import kotlin.time.Duration.Companion.seconds
 
 /** The outbox of one connection, drained by a fake transport under virtual time. */
 class ConnectionSpec : FunSpec({
-    fun connection(capacity: Int) = Connection(
-        1, "test", "127.0.0.1", ServerConfig(outboxCapacity = capacity), { 0L }, WireCodec(listOf(QuizGame)), ServerMetrics(),
+    fun connection(capacity: Int, clock: () -> Long = { 0L }) = Connection(
+        1, "test", "127.0.0.1", ServerConfig(outboxCapacity = capacity), clock, WireCodec(listOf(QuizGame)), ServerMetrics(),
     )
 
     test("queued texts are written in order and flushed once per batch") {
@@ -57,6 +57,30 @@ class ConnectionSpec : FunSpec({
             written.first() shouldBe "first"
             written.last() shouldContain Goodbye.SLOW
             conn.offer("fifth") shouldBe false
+        }
+    }
+
+    for ((how, end) in listOf<Pair<String, (Connection) -> Unit>>(
+        "closed with a goodbye" to { it.close(Goodbye(Goodbye.IDLE, "quiet")) },
+        "left by its peer" to { it.finish() },
+    )) {
+        test("a connection $how whose write never returns is ended by the heartbeat a second later, not kept forever") {
+            runTest(timeout = 5.seconds) {
+                var now = 0L
+                val conn = connection(capacity = 8) { now }
+                val stuck = CompletableDeferred<Unit>()
+                val drain = async { conn.drainTo({ stuck.complete(Unit); awaitCancellation() }, {}) }
+                conn.offer("last words") shouldBe true
+                stuck.await() // the writer hangs on a peer that has vanished
+                end(conn)
+                now = 999
+                conn.beat(now) shouldBe true
+                runCurrent()
+                drain.isActive shouldBe true // still given its moment
+                now = 1000
+                conn.beat(now)
+                drain.join() // without the bound this would hang forever
+            }
         }
     }
 })

@@ -20,14 +20,22 @@ import io.ktor.websocket.CloseReason
 import io.ktor.websocket.Frame
 import io.ktor.websocket.close
 import io.ktor.websocket.readReason
+import kotlinx.coroutines.cancel
+import kotlinx.coroutines.withTimeoutOrNull
 
-/** Installs Ktor's WebSockets with our bounds: no deflate, frames bounded, our own heartbeat. */
+/** Installs Ktor's WebSockets with our bounds: no deflate, frames and frame queues bounded, our own heartbeat. */
 fun Application.installWebSockets(config: ServerConfig) {
     install(WebSockets) {
         pingPeriodMillis = 0
         // Frames a little over our limit reach us and get a `too_large` goodbye; far larger ones are cut by Ktor.
         maxFrameSize = config.maxLineBytes * 4L
         masking = false
+        // Bounded, so a client that floods waits on TCP and one that does not read backs up into its
+        // outbox, which drops it; and a write to a connection whose writer has died fails at once.
+        channels {
+            incoming = bounded(FRAME_QUEUE)
+            outgoing = bounded(FRAME_QUEUE)
+        }
     }
 }
 
@@ -84,9 +92,24 @@ private class FrameTransport(private val session: WebSocketServerSession, maxByt
 
     override suspend fun write(text: String) = session.outgoing.send(Frame.Text(text))
 
-    override suspend fun flush() = session.flush()
+    /**
+     * Nothing to do: Ktor's writer flushes whenever its queue runs dry. (Its `flush()` would wait
+     * forever when the peer vanishes while the request is queued: the writer dies without
+     * answering it.)
+     */
+    override suspend fun flush() = Unit
 
-    override suspend fun close() = session.close(NORMAL_CLOSE)
+    /**
+     * Sends the close frame, for a moment at most, then ends Ktor's reader and writer, which
+     * closes the socket even if the peer has vanished or stopped reading.
+     */
+    override suspend fun close() {
+        withTimeoutOrNull(CLOSE_MILLIS) { session.close(NORMAL_CLOSE) }
+        session.cancel()
+    }
 }
+
+private const val CLOSE_MILLIS = 1000L
+private const val FRAME_QUEUE = 16
 
 private val NORMAL_CLOSE = CloseReason(CloseReason.Codes.NORMAL, "")

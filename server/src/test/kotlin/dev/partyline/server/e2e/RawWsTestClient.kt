@@ -1,0 +1,115 @@
+package dev.partyline.server.e2e
+
+import io.ktor.network.sockets.Socket
+import io.ktor.network.sockets.openReadChannel
+import io.ktor.network.sockets.openWriteChannel
+import io.ktor.utils.io.ByteReadChannel
+import io.ktor.utils.io.readByte
+import io.ktor.utils.io.readByteArray
+import io.ktor.utils.io.readLine
+import io.ktor.utils.io.readLong
+import io.ktor.utils.io.readShort
+import io.ktor.utils.io.writeFully
+import io.ktor.utils.io.writeStringUtf8
+import kotlinx.coroutines.launch
+import java.util.Base64
+import kotlin.random.Random
+
+/**
+ * A WebSocket client written on a bare socket, so a spec can do what real clients do and
+ * library clients will not: vanish without a close frame (a phone losing its network), reset
+ * the connection, or stop halfway through a frame. [close] drops the socket as it is.
+ */
+class RawWsTestClient private constructor(private val socket: Socket, label: String) : TestClient(label) {
+    private val input = socket.openReadChannel()
+    private val output = socket.openWriteChannel(autoFlush = true)
+
+    private suspend fun handshake(port: Int) {
+        val key = Base64.getEncoder().encodeToString(Random.nextBytes(16))
+        output.writeStringUtf8(
+            "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:$port\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+                "Sec-WebSocket-Key: $key\r\nSec-WebSocket-Version: 13\r\n\r\n",
+        )
+        val status = input.readLine() ?: error("$label: no answer to the upgrade")
+        check(status.startsWith("HTTP/1.1 101")) { "$label: upgrade refused: $status" }
+        while (!input.readLine().isNullOrEmpty()) Unit // the rest of the headers
+    }
+
+    private fun start() {
+        scope.launch {
+            try {
+                while (true) {
+                    val (opcode, payload) = input.readFrame()
+                    when (opcode) {
+                        TEXT -> received(payload.decodeToString())
+                        CLOSE -> break
+                    }
+                }
+            } catch (_: Exception) {
+            } finally {
+                ended()
+            }
+        }
+    }
+
+    override suspend fun sendRaw(text: String) = sendBytes(text.encodeToByteArray())
+
+    override suspend fun sendBytes(bytes: ByteArray) = output.writeFully(frame(bytes, bytes.size))
+
+    /** Sends a text frame's header for [declared] bytes and only the first [sent] of them: the rest never comes. */
+    suspend fun sendHalfFrame(declared: Int, sent: Int) {
+        output.writeFully(frame(ByteArray(declared) { 'x'.code.toByte() }, declared).copyOf(headerSize(declared) + sent))
+    }
+
+    /** Drops the connection as it is: no close frame, and a reset rather than a FIN if it was opened with `reset`. */
+    override fun close() {
+        socket.close()
+        super.close()
+    }
+
+    companion object {
+        private const val TEXT = 1
+        private const val CLOSE = 8
+
+        /** Opens `/ws` on [port] and completes the upgrade; with [reset], [close] resets the connection. */
+        suspend fun connect(port: Int, label: String = "raw-ws", reset: Boolean = false): RawWsTestClient {
+            val socket = TestClient.connectTcp(port) { if (reset) lingerSeconds = 0 }
+            return RawWsTestClient(socket, label).apply {
+                try {
+                    handshake(port)
+                } catch (e: Exception) {
+                    close()
+                    throw e
+                }
+                start()
+            }
+        }
+
+        private fun headerSize(length: Int) = 2 + (if (length < 126) 0 else if (length < 65536) 2 else 8) + 4
+
+        /** A masked text frame, as a client must send it. */
+        private fun frame(payload: ByteArray, length: Int): ByteArray {
+            val header = java.io.ByteArrayOutputStream()
+            header.write(0x80 or TEXT)
+            when {
+                length < 126 -> header.write(0x80 or length)
+                length < 65536 -> header.write(byteArrayOf((0x80 or 126).toByte(), (length shr 8).toByte(), length.toByte()))
+                else -> header.write(byteArrayOf((0x80 or 127).toByte()) + ByteArray(8) { i -> (length.toLong() shr (56 - 8 * i)).toByte() })
+            }
+            val mask = Random.nextBytes(4)
+            header.write(mask)
+            return header.toByteArray() + ByteArray(payload.size) { i -> (payload[i].toInt() xor mask[i % 4].toInt()).toByte() }
+        }
+
+        /** One whole frame from the server (which never masks): its opcode and payload. */
+        private suspend fun ByteReadChannel.readFrame(): Pair<Int, ByteArray> {
+            val first = readByte().toInt()
+            val length = when (val short = readByte().toInt() and 0x7f) {
+                126 -> readShort().toInt() and 0xffff
+                127 -> readLong().toInt()
+                else -> short
+            }
+            return (first and 0x0f) to readByteArray(length)
+        }
+    }
+}
