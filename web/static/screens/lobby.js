@@ -83,7 +83,14 @@ function gameSummary(room) {
     return `${o.rows} × ${o.cols} board · ${mode}`;
   }
   const source = o.pack ? `the “${o.pack}” pack` : 'the host’s own questions';
-  return `${plural(o.count, 'question')} from ${source} · ${o.seconds} s each · ${o.hostPlays ? 'the host plays too' : 'the host presents'}`;
+  return `${plural(o.count, 'question')} from ${source} · ${timing(o)} · ${o.hostPlays ? 'the host plays too' : 'the host presents'}`;
+}
+
+/** How long the questions run: the room's seconds, except for questions that set their own (which keep it). */
+function timing(o) {
+  if (!o.ownSeconds) return `${o.seconds} s each`;
+  if (o.ownSeconds === o.count) return 'each question with its own time';
+  return `${o.seconds} s each, ${o.ownSeconds === 1 ? '1 question with its own time' : `${o.ownSeconds} questions with their own time`}`;
 }
 
 function copyButton(label, text, test) {

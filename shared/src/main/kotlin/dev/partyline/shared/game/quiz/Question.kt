@@ -1,24 +1,21 @@
 package dev.partyline.shared.game.quiz
 
-import dev.partyline.shared.game.BadOption
-import dev.partyline.shared.protocol.PlainText
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 
-/** The four kinds of quiz question. */
+/** The four kinds of quiz question; [wire] is the name clients write and read. */
 @Serializable
-enum class QuestionKind {
-    @SerialName("single") SINGLE,
-    @SerialName("multi") MULTI,
-    @SerialName("truefalse") TRUEFALSE,
-    @SerialName("typed") TYPED,
+enum class QuestionKind(val wire: String) {
+    @SerialName("single") SINGLE("single"),
+    @SerialName("multi") MULTI("multi"),
+    @SerialName("truefalse") TRUEFALSE("truefalse"),
+    @SerialName("typed") TYPED("typed"),
 }
 
 /**
- * A quiz question with its answer, as written in a pack or an inline list. This type never
- * crosses the wire to players: they get a [QuestionView].
+ * A quiz question with its answer, as [QuestionReader] read it from a pack or an inline list.
+ * This type never crosses the wire to players: they get a [QuestionView].
  */
-@Serializable
 data class Question(
     val kind: QuestionKind,
     val text: String,
@@ -28,33 +25,6 @@ data class Question(
     val seconds: Int? = null,
     val points: Int = 1000,
 ) {
-    /** Checks the question's shape; [where] names it in the message, e.g. "question 3". */
-    fun validate(where: String) {
-        fun bad(why: String): Nothing = throw BadOption("$where: $why")
-        if (text.isBlank() || text.length > MAX_TEXT) bad("text must be 1..$MAX_TEXT characters")
-        if (!PlainText.isClean(text) || !choices.all(PlainText::isClean) || !accept.all(PlainText::isClean)) {
-            bad("texts may not hold control or bidirectional characters")
-        }
-        if (points !in ALLOWED_POINTS) bad("points must be one of $ALLOWED_POINTS")
-        if (seconds != null && seconds !in SECONDS) bad("seconds must be between ${SECONDS.first} and ${SECONDS.last}")
-        when (kind) {
-            QuestionKind.TYPED -> {
-                if (choices.isNotEmpty() || answer.isNotEmpty()) bad("a typed question has 'accept', not 'choices' or 'answer'")
-                if (accept.isEmpty() || accept.any { TypedAnswer.normalize(it).isEmpty() }) bad("'accept' needs at least one non-empty text")
-            }
-            else -> {
-                val range = if (kind == QuestionKind.TRUEFALSE) 2..2 else 2..MAX_CHOICES
-                if (choices.size !in range) bad("needs ${range.first}..${range.last} choices")
-                if (choices.any { it.isBlank() || it.length > MAX_CHOICE }) bad("a choice must be 1..$MAX_CHOICE characters")
-                if (answer.isEmpty() || answer.any { it !in choices.indices } || answer.toSet().size != answer.size) {
-                    bad("'answer' must list distinct indexes of choices")
-                }
-                if (kind != QuestionKind.MULTI && answer.size != 1) bad("a ${kind.name.lowercase()} question has exactly one answer")
-                if (accept.isNotEmpty()) bad("only a typed question has 'accept'")
-            }
-        }
-    }
-
     companion object {
         const val MAX_TEXT = 500
         const val MAX_CHOICE = 120

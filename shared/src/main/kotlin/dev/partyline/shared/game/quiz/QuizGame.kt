@@ -11,10 +11,7 @@ import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Role
 import dev.partyline.shared.protocol.ServerMessage
-import dev.partyline.shared.protocol.WireFormat
 import dev.partyline.shared.protocol.serializersOf
-import kotlinx.serialization.SerializationException
-import kotlinx.serialization.builtins.ListSerializer
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
@@ -73,6 +70,7 @@ object QuizGame : Game {
             put("pack", pack?.id?.let(::JsonPrimitive) ?: JsonNull)
             put("count", count)
             put("seconds", seconds)
+            put("ownSeconds", settings.questions.count { it.seconds != null }) // these keep their own time
             put("revealSeconds", settings.revealMillis / 1000)
             put("hostPlays", hostPlays)
             put("shuffle", shuffle)
@@ -81,20 +79,11 @@ object QuizGame : Game {
         return QuizTable(settings, hostPlays, public)
     }
 
-    private fun parseInline(list: kotlinx.serialization.json.JsonArray): List<Question> {
-        if (list.isEmpty() || list.size > MAX_QUESTIONS) throw BadOption("'questions' must hold 1..$MAX_QUESTIONS questions")
-        val parsed = try {
-            WireFormat.json.decodeFromJsonElement(ListSerializer(Question.serializer()), list)
-        } catch (e: SerializationException) {
-            throw BadOption("'questions' is not a list of questions: ${e.message?.lineSequence()?.first()}")
-        } catch (e: IllegalArgumentException) {
-            throw BadOption("'questions' is not a list of questions: ${e.message?.lineSequence()?.first()}")
+    private fun parseInline(list: kotlinx.serialization.json.JsonArray): List<Question> =
+        when (val read = QuestionReader.readAll(list, MAX_QUESTIONS)) {
+            is QuestionsRead.Read -> read.questions
+            is QuestionsRead.Refused -> throw BadOption(read.summary)
         }
-        return parsed.mapIndexed { i, q ->
-            val normal = if (q.kind == QuestionKind.TRUEFALSE && q.choices.isEmpty()) q.copy(choices = listOf("True", "False")) else q
-            normal.copy(text = normal.text.trim(), choices = normal.choices.map { it.trim() }).also { it.validate("question $i") }
-        }
-    }
 }
 
 /** A quiz room's validated options. */

@@ -119,7 +119,7 @@ class QuizOptionsSpec : FunSpec({
     test("inline questions are validated, naming the question at fault") {
         val good = q.single()
         fun bad(question: JsonObject) = badRequest(opts("questions" to JsonArray(listOf(good, question))))
-        bad(q.single(answer = 4)) shouldContain "question 1"
+        bad(q.single(answer = 4)) shouldContain "question 2" // counted from 1, as people count
         bad(q.question("single", "Two answers?", listOf("a", "b"), listOf(0, 1), null))
         bad(q.multi(answer = listOf(1, 1)))
         bad(q.multi(answer = emptyList()))
@@ -145,6 +145,22 @@ class QuizOptionsSpec : FunSpec({
         badRequest(opts("questions" to JsonArray(inline(101))))
         q.table(opts("questions" to JsonArray(inline(100)))).options["count"] shouldBe n(100)
         badRequest(opts("questions" to JsonArray(listOf(s("what?")))))
+    }
+
+    test("a question's own seconds wins over the room's, and the options count the questions that keep their own") {
+        val list = JsonArray(listOf(q.single(seconds = 30), q.single(), q.typed(accept = listOf("x"), seconds = 10)))
+        val table = q.table(opts("questions" to list, "seconds" to n(5)))
+        table.options["seconds"] shouldBe n(5)
+        table.options["ownSeconds"] shouldBe n(2)
+        var step = table.start(q.seats(listOf(ADA)), T0).shouldBeInstanceOf<Step.Next>()
+        val seconds = mutableListOf<Int>()
+        var now = T0
+        while (!step.play.isOver) {
+            step.emits.mapNotNull { it.message as? QuestionView }.forEach { seconds += it.seconds }
+            now += 1_000
+            step = step.play.decide(GameInput.Skip, now).shouldBeInstanceOf<Step.Next>()
+        }
+        seconds shouldContainExactly listOf(30, 5, 10)
     }
 
     test("a truefalse question without choices gets True and False") {
@@ -189,7 +205,7 @@ class QuizOptionsSpec : FunSpec({
         val table = q.table(opts("questions" to list, "seed" to n(5)))
         val text = table.options.toString()
         withClue(text) {
-            table.options.keys shouldContainExactlyInAnyOrder setOf("pack", "count", "seconds", "revealSeconds", "hostPlays", "shuffle", "lateJoin")
+            table.options.keys shouldContainExactlyInAnyOrder setOf("pack", "count", "seconds", "ownSeconds", "revealSeconds", "hostPlays", "shuffle", "lateJoin")
             text shouldNotContain "questions"
             text shouldNotContain "answer"
             text shouldNotContain "accept"
