@@ -48,6 +48,13 @@ class ErrorCodesSpec : FunSpec({
         }
     }
 
+    test("a hello without protocol is taken as version 1, as docs/protocol.md says") {
+        TestClient.tcp(server.tcpPort).use { c ->
+            c.send("""{"type":"hello","name":"old-bot"}""")
+            c.expect("welcome").int("protocol") shouldBe 1
+        }
+    }
+
     test("lobby errors: room_not_found, not_in_room, already_in_room, room_full, bots_not_allowed, banned, bad create options") {
         val host = TestClient.tcp(server.tcpPort)
         val p1 = TestClient.tcp(server.tcpPort)
