@@ -3,12 +3,15 @@ package dev.partyline.server.examples
 import java.io.File
 
 /** The first fenced ```[language] block after the line [heading] of docs/[page], as the reader sees it. */
-fun docsListing(page: String, heading: String, language: String): String {
-    val text = File("../docs/$page").readText()
+fun docsListing(page: String, heading: String, language: String): String = listing("docs/$page", heading, language)
+
+/** The first fenced ```[language] block after the line [heading] of [path] (from the repository's top), as the reader sees it. */
+fun listing(path: String, heading: String, language: String): String {
+    val text = File("../$path").readText()
     val start = text.indexOf("\n$heading\n")
-    check(start >= 0) { "docs/$page has no heading \"$heading\"" }
+    check(start >= 0) { "$path has no heading \"$heading\"" }
     val block = Regex("\n```$language\n(.*?)```", RegexOption.DOT_MATCHES_ALL).find(text, start)
-    checkNotNull(block) { "docs/$page has no ```$language block after \"$heading\"" }
+    checkNotNull(block) { "$path has no ```$language block after \"$heading\"" }
     return block.groupValues[1]
 }
 
