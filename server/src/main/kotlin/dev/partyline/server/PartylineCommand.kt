@@ -3,6 +3,7 @@ package dev.partyline.server
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.core.context
+import com.github.ajalt.clikt.output.MordantHelpFormatter
 import com.github.ajalt.clikt.parameters.options.default
 import com.github.ajalt.clikt.parameters.options.flag
 import com.github.ajalt.clikt.parameters.options.option
@@ -20,13 +21,19 @@ import dev.partyline.server.transport.ws.OriginPolicy
  */
 class PartylineCommand : CliktCommand(name = "partyline") {
     init {
-        context { autoEnvvarPrefix = "PARTYLINE" }
+        context {
+            autoEnvvarPrefix = "PARTYLINE"
+            helpFormatter = { MordantHelpFormatter(it, showDefaultValues = true) }
+        }
     }
 
     /** Without a subcommand the command starts the server, as it always has. */
     override val invokeWithoutSubcommand = true
 
     override fun help(context: Context) = "Runs the Partyline game-room server: quiz and memory rooms for browsers (WebSocket) and bots (TCP). `partyline bot` joins bots to a room instead."
+
+    override fun helpEpilog(context: Context) =
+        "Each option can also be set in the environment as PARTYLINE_<OPTION>, e.g. PARTYLINE_HTTP_PORT=9090 or PARTYLINE_IDLE_TIMEOUT_MS=60000; a flag on the command line wins."
 
     private val d = ServerConfig()
     private val host by option(help = "address to listen on").default(d.host)
