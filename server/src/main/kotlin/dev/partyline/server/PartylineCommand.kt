@@ -1,5 +1,6 @@
 package dev.partyline.server
 
+import dev.partyline.server.base.ServerConfig
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.core.context

@@ -1,5 +1,7 @@
 package dev.partyline.server
 
+import dev.partyline.server.base.Clock
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.http.SecurityHeaders
 import dev.partyline.server.http.httpRoutes

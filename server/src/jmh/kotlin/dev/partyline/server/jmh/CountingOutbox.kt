@@ -1,6 +1,6 @@
 package dev.partyline.server.jmh
 
-import dev.partyline.server.session.Outbox
+import dev.partyline.server.base.Outbox
 import dev.partyline.shared.protocol.Goodbye
 import kotlinx.coroutines.channels.Channel
 

@@ -1,7 +1,7 @@
 package dev.partyline.server.jmh
 
-import dev.partyline.server.Clock
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.Clock
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.RoomSettings

@@ -1,6 +1,5 @@
 package dev.partyline.server.bot
 
-import dev.partyline.server.PartylineServer
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.coroutineScope
@@ -53,7 +52,7 @@ class BotPlayer(
         put("name", name)
         put("protocol", 1)
         put("bot", true)
-        put("client", "partyline-bot/${PartylineServer.VERSION}")
+        put("client", "partyline-bot/${BotPlayer::class.java.`package`?.implementationVersion ?: "dev"}")
     }.toString()
 
     private companion object {

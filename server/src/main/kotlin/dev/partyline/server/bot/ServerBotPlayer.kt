@@ -1,6 +1,6 @@
 package dev.partyline.server.bot
 
-import dev.partyline.server.Clock
+import dev.partyline.server.base.Clock
 import dev.partyline.server.room.BotDriver
 import dev.partyline.server.room.ServerBot
 import kotlin.random.Random

@@ -1,6 +1,6 @@
 package dev.partyline.server.room
 
-import dev.partyline.server.session.AddressAllowance
+import dev.partyline.server.base.AddressAllowance
 
 /**
  * Joins of rooms that do not exist, counted per client address so that room codes cannot be

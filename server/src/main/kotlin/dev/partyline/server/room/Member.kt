@@ -1,6 +1,6 @@
 package dev.partyline.server.room
 
-import dev.partyline.server.session.Outbox
+import dev.partyline.server.base.Outbox
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Role
 

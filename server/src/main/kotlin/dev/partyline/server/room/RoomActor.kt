@@ -1,9 +1,9 @@
 package dev.partyline.server.room
 
-import dev.partyline.server.Clock
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.Clock
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.metrics.ServerMetrics
-import dev.partyline.server.session.Outbox
+import dev.partyline.server.base.Outbox
 import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.protocol.ClientMessage
 import dev.partyline.shared.protocol.ErrorCode

@@ -1,7 +1,7 @@
 package dev.partyline.server.room
 
-import dev.partyline.server.Clock
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.Clock
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.shared.protocol.CoreClientMessages as C
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Goodbye

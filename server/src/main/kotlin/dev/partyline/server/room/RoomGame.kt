@@ -1,6 +1,6 @@
 package dev.partyline.server.room
 
-import dev.partyline.server.Clock
+import dev.partyline.server.base.Clock
 import dev.partyline.shared.game.Audience
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput

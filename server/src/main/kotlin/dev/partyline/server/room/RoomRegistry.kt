@@ -1,7 +1,7 @@
 package dev.partyline.server.room
 
-import dev.partyline.server.Clock
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.Clock
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.metrics.RoomCensus
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.shared.game.BadOption
@@ -12,12 +12,14 @@ import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.RoomCode
 import dev.partyline.shared.protocol.RoomSummary
 import dev.partyline.shared.protocol.WireCodec
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
 import kotlinx.serialization.json.JsonObject
+import org.slf4j.LoggerFactory
 
 /** The outcome of a `create`: the new room (its creator already inside as host), or why not. */
 sealed interface Created {
@@ -38,15 +40,18 @@ class RoomRegistry(
     private val secrets: Secrets,
     private val metrics: ServerMetrics,
     private val botDriver: BotDriver,
-) {
+) : Rooms {
     private sealed interface Command {
-        data class Create(val game: String, val options: JsonObject, val creator: Joiner, val reply: CompletableDeferred<Created>) : Command
-        data class Find(val code: String, val address: String, val reply: CompletableDeferred<Found>) : Command
-        data class ListPublic(val reply: CompletableDeferred<List<RoomSummary>>) : Command
-        data class Count(val reply: CompletableDeferred<Int>) : Command
-        data class Census(val reply: CompletableDeferred<RoomCensus>) : Command
+        /** Where the answer goes, if a caller waits for one: a command that fails is answered with its failure. */
+        val reply: CompletableDeferred<*>? get() = null
+
+        data class Create(val game: String, val options: JsonObject, val creator: Joiner, override val reply: CompletableDeferred<Created>) : Command
+        data class Find(val code: String, val address: String, override val reply: CompletableDeferred<Found>) : Command
+        data class ListPublic(override val reply: CompletableDeferred<List<RoomSummary>>) : Command
+        data class Count(override val reply: CompletableDeferred<Int>) : Command
+        data class Census(override val reply: CompletableDeferred<RoomCensus>) : Command
         data class Closed(val room: RoomActor) : Command
-        data class All(val reply: CompletableDeferred<List<RoomActor>>) : Command
+        data class All(override val reply: CompletableDeferred<List<RoomActor>>) : Command
     }
 
     private val mailbox = Channel<Command>(config.roomMailbox)
@@ -55,24 +60,33 @@ class RoomRegistry(
 
     fun start() = scope.launch {
         for (command in mailbox) {
-            when (command) {
-                is Command.Create -> command.reply.complete(create(command))
-                is Command.Find -> command.reply.complete(find(command))
-                is Command.ListPublic -> command.reply.complete(rooms.values.filter { it.isPublic }.map { it.summary.value })
-                is Command.Count -> command.reply.complete(rooms.size)
-                is Command.Census -> command.reply.complete(takeCensus())
-                is Command.Closed -> if (rooms[command.room.code] === command.room) rooms.remove(command.room.code)
-                is Command.All -> command.reply.complete(rooms.values.toList())
+            try {
+                handle(command)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                log.error("room registry: {} failed", command::class.simpleName, e)
+                command.reply?.completeExceptionally(e)
             }
         }
     }
 
-    suspend fun create(game: String, options: JsonObject, creator: Joiner): Created =
+    private fun handle(command: Command) {
+        when (command) {
+            is Command.Create -> command.reply.complete(create(command))
+            is Command.Find -> command.reply.complete(find(command))
+            is Command.ListPublic -> command.reply.complete(rooms.values.filter { it.isPublic }.map { it.summary.value })
+            is Command.Count -> command.reply.complete(rooms.size)
+            is Command.Census -> command.reply.complete(takeCensus())
+            is Command.Closed -> if (rooms[command.room.code] === command.room) rooms.remove(command.room.code)
+            is Command.All -> command.reply.complete(rooms.values.toList())
+        }
+    }
+
+    override suspend fun create(game: String, options: JsonObject, creator: Joiner): Created =
         CompletableDeferred<Created>().also { mailbox.send(Command.Create(game, options, creator, it)) }.await()
 
-    /** The room with [code]; codes are read case-insensitively. */
-    /** The room [code] names, for a join from [address]; refused while that address has failed too often. */
-    suspend fun find(code: String, address: String): Found =
+    override suspend fun find(code: String, address: String): Found =
         CompletableDeferred<Found>().also { mailbox.send(Command.Find(code, address, it)) }.await()
 
     private fun find(command: Command.Find): Found {
@@ -83,7 +97,7 @@ class RoomRegistry(
         return room?.let { Found.Room(it) } ?: Found.Nothing
     }
 
-    suspend fun listPublic(): List<RoomSummary> =
+    override suspend fun listPublic(): List<RoomSummary> =
         CompletableDeferred<List<RoomSummary>>().also { mailbox.send(Command.ListPublic(it)) }.await()
 
     /** Ends every running game with its `game_over`, for a server shutting down. */
@@ -125,6 +139,10 @@ class RoomRegistry(
     }
 
     private fun refused(code: ErrorCode, message: String) = Created.Refused(Rejection(code, message))
+
+    private companion object {
+        val log = LoggerFactory.getLogger(RoomRegistry::class.java)
+    }
 }
 
 /** What a join by code finds. */

@@ -1,6 +1,6 @@
 package dev.partyline.server.room
 
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.shared.game.OptionReader
 import kotlinx.serialization.json.JsonObject
 

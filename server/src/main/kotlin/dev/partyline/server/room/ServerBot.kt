@@ -1,7 +1,7 @@
 package dev.partyline.server.room
 
-import dev.partyline.server.Clock
-import dev.partyline.server.session.Outbox
+import dev.partyline.server.base.Clock
+import dev.partyline.server.base.Outbox
 import dev.partyline.shared.protocol.Decoded
 import dev.partyline.shared.protocol.ErrorMessage
 import dev.partyline.shared.protocol.Goodbye

@@ -1,11 +1,11 @@
 package dev.partyline.server.session
 
-import dev.partyline.server.Clock
+import dev.partyline.server.base.Clock
 import dev.partyline.server.room.Created
 import dev.partyline.server.room.Found
 import dev.partyline.server.room.Joiner
 import dev.partyline.server.room.RoomActor
-import dev.partyline.server.room.RoomRegistry
+import dev.partyline.server.room.Rooms
 import dev.partyline.shared.protocol.ClientMessage
 import dev.partyline.shared.protocol.CoreClientMessages as C
 import dev.partyline.shared.protocol.Decoded
@@ -20,7 +20,9 @@ import dev.partyline.shared.protocol.RoomList
 import dev.partyline.shared.protocol.ServerPong
 import dev.partyline.shared.protocol.Welcome
 import dev.partyline.shared.protocol.WireCodec
+import kotlinx.coroutines.CancellationException
 import kotlinx.serialization.json.JsonElement
+import org.slf4j.LoggerFactory
 
 /**
  * The protocol as one connection speaks it: `hello` first, then lobby requests, then in-room
@@ -29,7 +31,7 @@ import kotlinx.serialization.json.JsonElement
 class ClientSession(
     private val connection: Connection,
     private val codec: WireCodec,
-    private val rooms: RoomRegistry,
+    private val rooms: Rooms,
     private val sessions: SessionRegistry,
     private val clock: Clock,
     private val serverName: String,
@@ -38,11 +40,18 @@ class ClientSession(
     private var session: PlayerSession? = null
     private var room: RoomActor? = null
 
-    /** Handles one line or frame that arrived at [receivedAt]. */
+    /** Handles one line or frame that arrived at [receivedAt]; one that fails the server is answered `internal_error`, and the connection goes on. */
     suspend fun handle(text: String, receivedAt: Long) {
         when (val decoded = codec.decode(text)) {
             is Decoded.Refused -> refuse(decoded.rejection, decoded.id)
-            is Decoded.Message -> dispatch(decoded.message, decoded.id, receivedAt)
+            is Decoded.Message -> try {
+                dispatch(decoded.message, decoded.id, receivedAt)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                log.error("connection {}: {} failed", connection.connectionId, decoded.message::class.simpleName, e)
+                refuse(ErrorCode.INTERNAL, "the server failed on that message", decoded.id)
+            }
         }
     }
 
@@ -155,5 +164,9 @@ class ClientSession(
 
     private fun refuse(code: ErrorCode, message: String, re: JsonElement?) {
         connection.sendError(code, message, re)
+    }
+
+    private companion object {
+        val log = LoggerFactory.getLogger(ClientSession::class.java)
     }
 }

@@ -1,7 +1,9 @@
 package dev.partyline.server.session
 
-import dev.partyline.server.Clock
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.TokenBucket
+import dev.partyline.server.base.Outbox
+import dev.partyline.server.base.Clock
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.ErrorMessage

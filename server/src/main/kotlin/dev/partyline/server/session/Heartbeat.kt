@@ -1,7 +1,7 @@
 package dev.partyline.server.session
 
-import dev.partyline.server.Clock
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.Clock
+import dev.partyline.server.base.ServerConfig
 import kotlinx.coroutines.channels.Channel
 import dev.partyline.shared.protocol.Goodbye
 import kotlinx.coroutines.withTimeoutOrNull

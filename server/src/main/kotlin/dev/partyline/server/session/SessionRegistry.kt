@@ -1,15 +1,18 @@
 package dev.partyline.server.session
 
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.Outbox
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.Secrets
 import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.PlayerId
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
+import org.slf4j.LoggerFactory
 
 /** What a connection learns about its player on `hello`: who it is, and the room it was in. */
 data class PlayerSession(
@@ -31,8 +34,11 @@ class SessionRegistry(private val scope: CoroutineScope, private val config: Ser
     }
 
     private sealed interface Command {
-        data class Open(val name: String, val bot: Boolean, val outbox: Outbox, val reply: CompletableDeferred<PlayerSession>) : Command
-        data class Resume(val token: String, val outbox: Outbox, val reply: CompletableDeferred<PlayerSession?>) : Command
+        /** Where the answer goes, if a caller waits for one: a command that fails is answered with its failure. */
+        val reply: CompletableDeferred<*>? get() = null
+
+        data class Open(val name: String, val bot: Boolean, val outbox: Outbox, override val reply: CompletableDeferred<PlayerSession>) : Command
+        data class Resume(val token: String, val outbox: Outbox, override val reply: CompletableDeferred<PlayerSession?>) : Command
         data class SetRoom(val player: PlayerId, val room: RoomActor?) : Command
         data class Dropped(val player: PlayerId, val outbox: Outbox) : Command
         data class Expire(val player: PlayerId, val epoch: Long) : Command
@@ -43,15 +49,26 @@ class SessionRegistry(private val scope: CoroutineScope, private val config: Ser
 
     fun start() = scope.launch {
         for (command in mailbox) {
-            when (command) {
-                is Command.Open -> command.reply.complete(open(command))
-                is Command.Resume -> command.reply.complete(resume(command))
-                is Command.SetRoom -> sessions[command.player]?.room = command.room
-                is Command.Dropped -> dropped(command)
-                is Command.Expire -> {
-                    val entry = sessions[command.player]
-                    if (entry != null && entry.outbox == null && entry.epoch == command.epoch) sessions.remove(command.player)
-                }
+            try {
+                handle(command)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Exception) {
+                log.error("session registry: {} failed", command::class.simpleName, e)
+                command.reply?.completeExceptionally(e)
+            }
+        }
+    }
+
+    private fun handle(command: Command) {
+        when (command) {
+            is Command.Open -> command.reply.complete(open(command))
+            is Command.Resume -> command.reply.complete(resume(command))
+            is Command.SetRoom -> sessions[command.player]?.room = command.room
+            is Command.Dropped -> dropped(command)
+            is Command.Expire -> {
+                val entry = sessions[command.player]
+                if (entry != null && entry.outbox == null && entry.epoch == command.epoch) sessions.remove(command.player)
             }
         }
     }
@@ -94,5 +111,9 @@ class SessionRegistry(private val scope: CoroutineScope, private val config: Ser
             delay(config.graceMillis)
             mailbox.send(Command.Expire(command.player, epoch))
         }
+    }
+
+    private companion object {
+        val log = LoggerFactory.getLogger(SessionRegistry::class.java)
     }
 }

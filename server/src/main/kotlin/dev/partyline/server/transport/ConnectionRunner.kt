@@ -1,9 +1,9 @@
 package dev.partyline.server.transport
 
-import dev.partyline.server.Clock
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.Clock
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.metrics.ServerMetrics
-import dev.partyline.server.room.RoomRegistry
+import dev.partyline.server.room.Rooms
 import dev.partyline.server.session.ClientSession
 import dev.partyline.server.session.Connection
 import dev.partyline.server.session.Heartbeat
@@ -31,7 +31,7 @@ class ConnectionRunner(
     private val config: ServerConfig,
     private val clock: Clock,
     private val codec: WireCodec,
-    private val rooms: RoomRegistry,
+    private val rooms: Rooms,
     private val sessions: SessionRegistry,
     private val serverName: String,
     private val packs: List<PackSummary>,

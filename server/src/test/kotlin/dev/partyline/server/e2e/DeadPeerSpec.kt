@@ -1,6 +1,6 @@
 package dev.partyline.server.e2e
 
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.ServerConfig
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import kotlinx.coroutines.delay

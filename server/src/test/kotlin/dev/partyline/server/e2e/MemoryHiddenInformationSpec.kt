@@ -1,7 +1,7 @@
 package dev.partyline.server.e2e
 
 import dev.partyline.server.PartylineServer
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.shared.game.memory.Faces
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec

@@ -1,7 +1,7 @@
 package dev.partyline.server.e2e
 
 import dev.partyline.server.PartylineServer
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.ServerConfig
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain

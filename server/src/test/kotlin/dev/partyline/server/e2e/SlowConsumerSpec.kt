@@ -1,6 +1,6 @@
 package dev.partyline.server.e2e
 
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.ServerConfig
 import io.ktor.network.selector.SelectorManager
 import io.ktor.network.sockets.aSocket
 import io.ktor.network.sockets.openWriteChannel

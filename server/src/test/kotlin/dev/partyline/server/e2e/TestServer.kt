@@ -1,7 +1,7 @@
 package dev.partyline.server.e2e
 
 import dev.partyline.server.PartylineServer
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.ServerConfig
 
 /** Starts a real server on free loopback ports for a spec. */
 suspend fun startTestServer(config: ServerConfig = ServerConfig()): PartylineServer =

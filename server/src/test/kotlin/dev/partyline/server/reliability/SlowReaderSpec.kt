@@ -1,6 +1,6 @@
 package dev.partyline.server.reliability
 
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.e2e.startTestServer
 import dev.partyline.server.e2e.str
 import dev.partyline.server.examples.ScriptProcess

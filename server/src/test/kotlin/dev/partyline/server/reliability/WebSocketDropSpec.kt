@@ -1,7 +1,7 @@
 package dev.partyline.server.reliability
 
 import dev.partyline.server.PartylineServer
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.e2e.RawWsTestClient
 import dev.partyline.server.e2e.TestClient
 import dev.partyline.server.e2e.startTestServer

@@ -1,6 +1,6 @@
 package dev.partyline.server.session
 
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.shared.game.quiz.QuizGame
 import dev.partyline.shared.protocol.Goodbye

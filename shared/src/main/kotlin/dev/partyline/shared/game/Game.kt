@@ -4,23 +4,20 @@ import dev.partyline.shared.protocol.ClientMessage
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Role
+import dev.partyline.shared.protocol.WireExtension
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.modules.SerializersModule
 
 /**
  * A game plug-in. The room actor, registry and transports know games only through this
  * interface: a game brings its option parser, its moves and events on the wire, and pure rules.
  */
-interface Game {
+interface Game : WireExtension {
     /** The wire name used in `create`, e.g. `quiz`. */
     val id: String
 
-    /** The client message types this game adds (wire type to deserializer). */
-    val moves: Map<String, KSerializer<out GameMove>>
-
-    /** Polymorphic registrations of this game's server events. */
-    val events: SerializersModule
+    /** The moves this game adds (wire type to deserializer). */
+    override val moves: Map<String, KSerializer<out GameMove>>
 
     /** Validates a room's game options; [seed] is used when the options name none. */
     fun setup(options: JsonObject, seed: Long): Setup

@@ -1,6 +1,5 @@
 package dev.partyline.shared.protocol
 
-import dev.partyline.shared.game.Game
 import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.PolymorphicSerializer
@@ -26,18 +25,18 @@ sealed interface Decoded {
 
 /**
  * Turns text into client messages and server messages into text, for the core protocol plus
- * every game's moves and events. `seq` and `re` are spliced into encoded text so a room event
- * is encoded once for all its recipients.
+ * the moves and events of every [extensions] (each game's). `seq` and `re` are spliced into
+ * encoded text so a room event is encoded once for all its recipients.
  */
-class WireCodec(games: List<Game>) {
+class WireCodec(extensions: List<WireExtension>) {
     @OptIn(ExperimentalSerializationApi::class)
     val json: Json = Json(WireFormat.json) {
-        serializersModule = games.fold(coreServerMessages as SerializersModule) { acc, g -> acc + g.events }
+        serializersModule = extensions.fold(coreServerMessages as SerializersModule) { acc, g -> acc + g.events }
         maxNestingDepth = Limits.MAX_NESTING
     }
 
     private val clientTypes: Map<String, KSerializer<out ClientMessage>> =
-        CoreClientMessages.serializers + games.flatMap { it.moves.entries }.associate { it.key to it.value }
+        CoreClientMessages.serializers + extensions.flatMap { it.moves.entries }.associate { it.key to it.value }
 
     private val serverSerializer = PolymorphicSerializer(ServerMessage::class)
 

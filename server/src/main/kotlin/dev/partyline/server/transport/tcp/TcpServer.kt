@@ -1,6 +1,6 @@
 package dev.partyline.server.transport.tcp
 
-import dev.partyline.server.ServerConfig
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.Inbound
 import dev.partyline.server.transport.Transport

@@ -1,4 +1,4 @@
-package dev.partyline.server.session
+package dev.partyline.server.base
 
 import dev.partyline.shared.protocol.Goodbye
 

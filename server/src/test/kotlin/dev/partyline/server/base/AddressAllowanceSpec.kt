@@ -1,4 +1,4 @@
-package dev.partyline.server.session
+package dev.partyline.server.base
 
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe

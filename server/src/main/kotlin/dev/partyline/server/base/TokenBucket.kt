@@ -1,4 +1,4 @@
-package dev.partyline.server.session
+package dev.partyline.server.base
 
 /** A token bucket: [ratePerSecond] tokens refill continuously up to [burst]; one message takes one. */
 class TokenBucket(private val ratePerSecond: Double, private val burst: Int, now: Long) {

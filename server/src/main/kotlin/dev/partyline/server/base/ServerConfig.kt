@@ -1,4 +1,4 @@
-package dev.partyline.server
+package dev.partyline.server.base
 
 import dev.partyline.shared.protocol.Limits
 
@@ -46,13 +46,4 @@ data class ServerConfig(
     val botThinkMillis: Long = 400,
 ) {
     val pingIntervalMillis: Long get() = idleTimeoutMillis / 3
-}
-
-/** The server's clock, injected so that tests can run on virtual time. */
-fun interface Clock {
-    fun now(): Long
-
-    companion object {
-        val System = Clock { java.lang.System.currentTimeMillis() }
-    }
 }

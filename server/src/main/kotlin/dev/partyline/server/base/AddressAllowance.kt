@@ -1,4 +1,4 @@
-package dev.partyline.server.session
+package dev.partyline.server.base
 
 /**
  * An allowance counted per client IP address: each address may spend [burst] at once, refilled
