@@ -53,6 +53,7 @@ class RoomActor(
     botDriver: BotDriver? = null,
     private val onClosed: suspend (RoomActor) -> Unit,
 ) {
+    // region docs:mailbox
     private val mailbox = Channel<RoomCommand>(config.roomMailbox)
     private val waiting = AtomicInteger()
     private val timers = RoomTimers { command, wait ->
@@ -61,6 +62,7 @@ class RoomActor(
             post(command)
         }
     }
+    // endregion
     private val members = RoomMembers(code, table, codec)
     private val game = RoomGame(table, clock, members, timers, ::publish, metrics::timerRan)
     private val seating = RoomSeating(
@@ -79,6 +81,7 @@ class RoomActor(
     val queued: Int get() = waiting.get()
 
     /** Starts the room's loop with [creator] as its host. */
+    // region docs:room-loop
     fun start(creator: Joiner): Job = scope.launch {
         seating.admit(creator, Role.HOST)
         try {
@@ -98,6 +101,7 @@ class RoomActor(
             close()
         }
     }
+    // endregion
 
     suspend fun join(joiner: Joiner, role: Role): Boolean = ask { RoomCommand.Join(joiner, role, it) }
 
@@ -116,6 +120,7 @@ class RoomActor(
     suspend fun submit(player: PlayerId, message: ClientMessage, re: JsonElement?, receivedAt: Long): Boolean =
         post(RoomCommand.FromMember(player, message, re, receivedAt))
 
+    // region docs:ask
     private suspend fun post(command: RoomCommand): Boolean = try {
         waiting.incrementAndGet()
         mailbox.send(command)
@@ -129,6 +134,7 @@ class RoomActor(
         val reply = CompletableDeferred<Boolean>()
         return post(build(reply)) && reply.await()
     }
+    // endregion
 
     private fun handle(command: RoomCommand) {
         when (command) {

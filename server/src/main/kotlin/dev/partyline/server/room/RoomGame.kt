@@ -129,6 +129,7 @@ internal class RoomGame(
     }
 
     /** Keeps one timer armed for the game's next wake-up; it arrives as a [RoomCommand.Tick]. */
+    // region docs:rearm
     private fun rearm() {
         val wake = if (phase == RoomPhase.PLAYING) play?.wakeAt else null
         if (wake == timerAt) return
@@ -137,4 +138,5 @@ internal class RoomGame(
         if (wake == null) return
         timer = timers.after(RoomCommand.Tick(++timerGeneration)) { wake - clock.now() }
     }
+    // endregion
 }

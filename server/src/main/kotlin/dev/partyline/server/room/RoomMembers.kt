@@ -66,10 +66,12 @@ internal class RoomMembers(private val code: RoomCode, private val table: GameTa
     }
 
     /** Sends [message], numbered, to every connected member not in [except]; encoded once. */
+    // region docs:broadcast
     fun broadcast(message: ServerMessage, except: Set<PlayerId> = emptySet()) {
         val text = codec.encode(message, seq = ++seq)
         for (member in all) if (member.player !in except) member.outbox?.offer(text)
     }
+    // endregion
 
     /** Sends [message] to [player] alone; numbered only if it is a connected member. */
     fun sendTo(player: PlayerId, message: ServerMessage) {

@@ -69,6 +69,7 @@ class Connection(
     @OptIn(DelicateCoroutinesApi::class)
     override val isClosed: Boolean get() = queue.isClosedForSend
 
+    // region docs:outbox
     override fun offer(text: String): Boolean {
         val sent = queue.trySend(text)
         if (sent.isSuccess) return true
@@ -78,6 +79,7 @@ class Connection(
         }
         return false
     }
+    // endregion
 
     fun send(message: ServerMessage, re: JsonElement? = null) = offer(codec.encode(message, re = re))
 
@@ -109,6 +111,7 @@ class Connection(
      * write is stuck on a client that stopped reading; the drop's goodbye is then tried for a
      * moment.
      */
+    // region docs:drain
     suspend fun drainTo(write: suspend (String) -> Unit, flush: suspend () -> Unit) {
         writer = currentCoroutineContext().job
         try {
@@ -135,6 +138,7 @@ class Connection(
             }
         }
     }
+    // endregion
 
     /** Stamps an arrival and applies the rate limit; false means the message is dropped unread. */
     fun admit(now: Long): Boolean {

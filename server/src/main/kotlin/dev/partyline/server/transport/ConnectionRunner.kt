@@ -47,6 +47,7 @@ class ConnectionRunner(
         val session = ClientSession(connection, codec, rooms, sessions, clock, serverName, packs)
         metrics.opened(transport.kind)
         heartbeat.watch(connection)
+        // region docs:connection-run
         try {
             coroutineScope {
                 val writer = launch { quietly(connection, "write") { connection.drainTo(transport::write, transport::flush) } }
@@ -69,6 +70,7 @@ class ConnectionRunner(
                 runCatching { transport.close() }
             }
         }
+        // endregion
     }
 
     /** Refuses a connection from an address that opened too many just now: an error, then goodbye. */

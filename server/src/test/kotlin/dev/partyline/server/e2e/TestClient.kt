@@ -123,6 +123,7 @@ fun JsonObject.long(key: String): Long = this[key]!!.jsonPrimitive.content.toLon
 
 private val NEWLINE = byteArrayOf('\n'.code.toByte())
 
+// region docs:test-tcp-client
 private class TcpTestClient(private val socket: Socket, label: String) : TestClient(label) {
     private val input = socket.openReadChannel()
     private val output = socket.openWriteChannel(autoFlush = true)
@@ -152,6 +153,7 @@ private class TcpTestClient(private val socket: Socket, label: String) : TestCli
         super.close()
     }
 }
+// endregion
 
 private class WsTestClient(private val session: WebSocketSession, label: String) : TestClient(label) {
     fun start() {

@@ -17,3 +17,19 @@ fun listing(path: String, heading: String, language: String): String {
 
 /** The source of a test file of this package, by its name. */
 fun exampleSource(fileName: String): String = File("src/test/kotlin/dev/partyline/server/examples/$fileName").readText()
+
+/**
+ * The lines of [path] (from the repository's top) between `// region docs:[name]` and the next
+ * `// endregion`, without their common indentation: code a page shows as it really is.
+ */
+fun sourceRegion(path: String, name: String): String {
+    val lines = File("../$path").readLines()
+    val start = lines.indexOfFirst { it.trim() == "// region docs:$name" }
+    check(start >= 0) { "$path has no region docs:$name" }
+    check(lines.count { it.trim() == "// region docs:$name" } == 1) { "$path has region docs:$name twice" }
+    val end = (start + 1 until lines.size).firstOrNull { lines[it].trim() == "// endregion" }
+    checkNotNull(end) { "$path: region docs:$name has no // endregion" }
+    val body = lines.subList(start + 1, end)
+    val indent = body.filter { it.isNotBlank() }.minOf { line -> line.takeWhile { it == ' ' }.length }
+    return body.joinToString("\n", postfix = "\n") { it.drop(indent) }
+}

@@ -14,6 +14,7 @@ class LineFramer(private val maxBytes: Int) {
     private var length = 0
     private var broken = false
 
+    // region docs:line-feed
     fun feed(bytes: ByteArray, count: Int): List<Inbound> {
         if (broken) return emptyList()
         val out = ArrayList<Inbound>(2)
@@ -33,6 +34,7 @@ class LineFramer(private val maxBytes: Int) {
         if (length == 0) buffer = EMPTY
         return out
     }
+    // endregion
 
     private fun tooLarge(out: MutableList<Inbound>): List<Inbound> {
         broken = true

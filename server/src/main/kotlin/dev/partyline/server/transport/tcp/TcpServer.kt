@@ -48,6 +48,7 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
     val port: Int get() = (server.localAddress as InetSocketAddress).port
 
     /** Binds, then accepts connections on [scope] until it is cancelled. */
+    // region docs:accept-loop
     suspend fun start(scope: CoroutineScope): Job {
         server = aSocket(selector).tcp().bind(config.host, config.tcpPort)
         return scope.launch {
@@ -73,6 +74,7 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
             }
         }
     }
+    // endregion
 
     /** Closes the listening socket; connections already accepted go on. */
     fun stopAccepting() {
@@ -100,6 +102,7 @@ private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Tra
     private val framer = LineFramer(maxLineBytes)
     override val kind = "tcp"
 
+    // region docs:line-read
     override suspend fun read(onFrame: suspend (Inbound) -> Boolean) {
         // No read buffer is held while waiting: an idle connection keeps no bytes of its own.
         while (input.awaitContent()) {
@@ -107,6 +110,7 @@ private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Tra
             for (frame in framer.feed(chunk, chunk.size)) if (!onFrame(frame)) return
         }
     }
+    // endregion
 
     override suspend fun write(text: String) {
         output.writeStringUtf8(text)
