@@ -1,5 +1,6 @@
 package dev.partyline.server.room
 
+import dev.partyline.server.base.serveEach
 import dev.partyline.server.base.Clock
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.metrics.RoomCensus
@@ -12,7 +13,6 @@ import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.RoomCode
 import dev.partyline.shared.protocol.RoomSummary
 import dev.partyline.shared.protocol.WireCodec
-import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.channels.Channel
@@ -59,16 +59,7 @@ class RoomRegistry(
     private val failedJoins = FailedJoins(config.failedJoinsPerMinute, config.limitLoopback)
 
     fun start() = scope.launch {
-        for (command in mailbox) {
-            try {
-                handle(command)
-            } catch (e: CancellationException) {
-                throw e
-            } catch (e: Exception) {
-                log.error("room registry: {} failed", command::class.simpleName, e)
-                command.reply?.completeExceptionally(e)
-            }
-        }
+        mailbox.serveEach(log, "room registry", { command, e -> command.reply?.completeExceptionally(e) }, ::handle)
     }
 
     private fun handle(command: Command) {

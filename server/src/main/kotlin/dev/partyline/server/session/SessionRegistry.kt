@@ -1,12 +1,12 @@
 package dev.partyline.server.session
 
+import dev.partyline.server.base.serveEach
 import dev.partyline.server.base.Outbox
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.Secrets
 import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.PlayerId
-import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.channels.Channel
@@ -48,16 +48,7 @@ class SessionRegistry(private val scope: CoroutineScope, private val config: Ser
     private val sessions = HashMap<PlayerId, Entry>()
 
     fun start() = scope.launch {
-        for (command in mailbox) {
-            try {
-                handle(command)
-            } catch (e: CancellationException) {
-                throw e
-            } catch (e: Exception) {
-                log.error("session registry: {} failed", command::class.simpleName, e)
-                command.reply?.completeExceptionally(e)
-            }
-        }
+        mailbox.serveEach(log, "session registry", { command, e -> command.reply?.completeExceptionally(e) }, ::handle)
     }
 
     private fun handle(command: Command) {
