@@ -1,7 +1,7 @@
 package dev.partyline.server.bot
 
-import dev.partyline.server.transport.Inbound
-import dev.partyline.server.transport.tcp.LineFramer
+import dev.partyline.shared.protocol.Inbound
+import dev.partyline.shared.protocol.LineFramer
 import io.ktor.network.selector.SelectorManager
 import io.ktor.network.sockets.Socket
 import io.ktor.network.sockets.aSocket

@@ -2,7 +2,8 @@ package dev.partyline.server.transport.tcp
 
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.transport.ConnectionRunner
-import dev.partyline.server.transport.Inbound
+import dev.partyline.shared.protocol.Inbound
+import dev.partyline.shared.protocol.LineFramer
 import dev.partyline.server.transport.Transport
 import io.ktor.network.selector.Selectable
 import io.ktor.network.selector.SelectorManager

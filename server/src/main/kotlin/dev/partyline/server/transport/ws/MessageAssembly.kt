@@ -1,7 +1,7 @@
 package dev.partyline.server.transport.ws
 
-import dev.partyline.server.transport.Inbound
-import dev.partyline.server.transport.Utf8
+import dev.partyline.shared.protocol.Inbound
+import dev.partyline.shared.protocol.Utf8
 import io.ktor.websocket.Frame
 import java.io.ByteArrayOutputStream
 

@@ -2,7 +2,7 @@ package dev.partyline.server.transport.ws
 
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.transport.ConnectionRunner
-import dev.partyline.server.transport.Inbound
+import dev.partyline.shared.protocol.Inbound
 import dev.partyline.server.transport.Transport
 import io.ktor.server.application.Application
 import io.ktor.http.HttpHeaders

@@ -1,6 +1,6 @@
 package dev.partyline.server.transport.ws
 
-import dev.partyline.server.transport.Inbound
+import dev.partyline.shared.protocol.Inbound
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.ktor.websocket.Frame

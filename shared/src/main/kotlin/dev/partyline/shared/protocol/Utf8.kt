@@ -1,4 +1,4 @@
-package dev.partyline.server.transport
+package dev.partyline.shared.protocol
 
 import java.nio.ByteBuffer
 import java.nio.charset.CharacterCodingException

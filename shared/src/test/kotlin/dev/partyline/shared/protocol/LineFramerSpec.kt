@@ -1,6 +1,5 @@
-package dev.partyline.server.transport.tcp
+package dev.partyline.shared.protocol
 
-import dev.partyline.server.transport.Inbound
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.collections.shouldContainExactly

@@ -1,7 +1,6 @@
-package dev.partyline.server.transport.tcp
+package dev.partyline.shared.protocol
 
 import com.code_intelligence.jazzer.junit.FuzzTest
-import dev.partyline.server.transport.Inbound
 import java.nio.ByteBuffer
 import java.nio.charset.CharacterCodingException
 import java.nio.charset.CodingErrorAction

@@ -1,7 +1,5 @@
-package dev.partyline.server.transport.tcp
+package dev.partyline.shared.protocol
 
-import dev.partyline.server.transport.Inbound
-import dev.partyline.server.transport.Utf8
 
 /**
  * Splits a TCP byte stream into lines ended by `\n` (a `\r` before it is dropped). A line may
