@@ -1,6 +1,7 @@
 package dev.partyline.server
 
 import dev.partyline.server.base.ServerConfig
+import dev.partyline.server.transport.ws.OriginPolicy
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
 import com.github.ajalt.clikt.core.context
@@ -14,7 +15,6 @@ import com.github.ajalt.clikt.parameters.types.double
 import com.github.ajalt.clikt.parameters.types.int
 import com.github.ajalt.clikt.parameters.types.long
 import com.github.ajalt.clikt.parameters.types.restrictTo
-import dev.partyline.server.transport.ws.OriginPolicy
 
 /**
  * The command line: every [ServerConfig] bound as a flag, each also read from the environment

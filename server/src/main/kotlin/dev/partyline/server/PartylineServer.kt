@@ -19,6 +19,7 @@ import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.memory.MemoryGame
 import dev.partyline.shared.game.quiz.Packs
 import dev.partyline.shared.game.quiz.QuizGame
+import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.WireCodec
 import io.ktor.server.application.install
 import io.ktor.server.engine.EmbeddedServer
@@ -37,7 +38,6 @@ import kotlinx.coroutines.delay
 import kotlinx.coroutines.future.asCompletableFuture
 import kotlinx.coroutines.withTimeoutOrNull
 import io.ktor.server.application.ApplicationStopPreparing
-import dev.partyline.shared.protocol.Goodbye
 import java.util.concurrent.TimeUnit
 
 /** Wires a whole server: registries, the TCP listener and the HTTP/WebSocket server. */

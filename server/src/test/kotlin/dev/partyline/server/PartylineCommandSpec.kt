@@ -1,9 +1,9 @@
 package dev.partyline.server
 
-import com.github.ajalt.clikt.core.subcommands
-import com.github.ajalt.clikt.testing.test
 import dev.partyline.server.bench.BenchCommand
 import dev.partyline.server.bot.BotCommand
+import com.github.ajalt.clikt.core.subcommands
+import com.github.ajalt.clikt.testing.test
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain

@@ -1,9 +1,9 @@
 package dev.partyline.server.room
 
 import dev.partyline.server.base.Clock
+import dev.partyline.server.base.Outbox
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.metrics.ServerMetrics
-import dev.partyline.server.base.Outbox
 import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.protocol.ClientMessage
 import dev.partyline.shared.protocol.ErrorCode
@@ -80,8 +80,8 @@ class RoomActor(
     /** Commands posted and not yet taken by the loop (a metric, read by anyone). */
     val queued: Int get() = waiting.get()
 
-    /** Starts the room's loop with [creator] as its host. */
     // region docs:room-loop
+    /** Starts the room's loop with [creator] as its host. */
     fun start(creator: Joiner): Job = scope.launch {
         seating.admit(creator, Role.HOST)
         try {

@@ -128,8 +128,8 @@ internal class RoomGame(
         }
     }
 
-    /** Keeps one timer armed for the game's next wake-up; it arrives as a [RoomCommand.Tick]. */
     // region docs:rearm
+    /** Keeps one timer armed for the game's next wake-up; it arrives as a [RoomCommand.Tick]. */
     private fun rearm() {
         val wake = if (phase == RoomPhase.PLAYING) play?.wakeAt else null
         if (wake == timerAt) return

@@ -65,8 +65,8 @@ internal class RoomMembers(private val code: RoomCode, private val table: GameTa
             ?: candidates.firstOrNull { it.role != Role.SPECTATOR } ?: candidates.firstOrNull()
     }
 
-    /** Sends [message], numbered, to every connected member not in [except]; encoded once. */
     // region docs:broadcast
+    /** Sends [message], numbered, to every connected member not in [except]; encoded once. */
     fun broadcast(message: ServerMessage, except: Set<PlayerId> = emptySet()) {
         val text = codec.encode(message, seq = ++seq)
         for (member in all) if (member.player !in except) member.outbox?.offer(text)

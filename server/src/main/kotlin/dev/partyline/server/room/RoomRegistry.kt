@@ -1,8 +1,8 @@
 package dev.partyline.server.room
 
-import dev.partyline.server.base.serveEach
 import dev.partyline.server.base.Clock
 import dev.partyline.server.base.ServerConfig
+import dev.partyline.server.base.serveEach
 import dev.partyline.server.metrics.RoomCensus
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.shared.game.BadOption

@@ -1,7 +1,7 @@
 package dev.partyline.server.room
 
-import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.base.Outbox
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.game.Seat

@@ -1,9 +1,9 @@
 package dev.partyline.server.session
 
-import dev.partyline.server.base.TokenBucket
-import dev.partyline.server.base.Outbox
 import dev.partyline.server.base.Clock
+import dev.partyline.server.base.Outbox
 import dev.partyline.server.base.ServerConfig
+import dev.partyline.server.base.TokenBucket
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.ErrorMessage
@@ -105,13 +105,13 @@ class Connection(
         writer?.cancel()
     }
 
+    // region docs:drain
     /**
      * Writes queued text with [write] until the connection ends, calling [flush] once per batch
      * so that several events for this client go out in one write. A drop ends it even while a
      * write is stuck on a client that stopped reading; the drop's goodbye is then tried for a
      * moment.
      */
-    // region docs:drain
     suspend fun drainTo(write: suspend (String) -> Unit, flush: suspend () -> Unit) {
         writer = currentCoroutineContext().job
         try {

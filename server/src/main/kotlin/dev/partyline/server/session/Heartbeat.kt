@@ -2,8 +2,8 @@ package dev.partyline.server.session
 
 import dev.partyline.server.base.Clock
 import dev.partyline.server.base.ServerConfig
-import kotlinx.coroutines.channels.Channel
 import dev.partyline.shared.protocol.Goodbye
+import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.withTimeoutOrNull
 
 /**

@@ -1,8 +1,8 @@
 package dev.partyline.server.session
 
-import dev.partyline.server.base.serveEach
 import dev.partyline.server.base.Outbox
 import dev.partyline.server.base.ServerConfig
+import dev.partyline.server.base.serveEach
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.Secrets
 import dev.partyline.shared.protocol.Goodbye

@@ -1,7 +1,7 @@
 package dev.partyline.server.transport
 
-import dev.partyline.server.base.Clock
 import dev.partyline.server.base.AddressAllowance
+import dev.partyline.server.base.Clock
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.channels.Channel

@@ -8,9 +8,9 @@ import dev.partyline.server.session.ClientSession
 import dev.partyline.server.session.Connection
 import dev.partyline.server.session.Heartbeat
 import dev.partyline.server.session.SessionRegistry
-import dev.partyline.shared.protocol.Inbound
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Goodbye
+import dev.partyline.shared.protocol.Inbound
 import dev.partyline.shared.protocol.PackSummary
 import dev.partyline.shared.protocol.WireCodec
 import kotlinx.coroutines.CancellationException

@@ -1,12 +1,12 @@
 package dev.partyline.server.bench
 
 import dev.partyline.server.base.Clock
+import dev.partyline.server.base.Outbox
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.Joiner
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.RoomSettings
-import dev.partyline.server.base.Outbox
 import dev.partyline.shared.game.Setup
 import dev.partyline.shared.game.quiz.Answer
 import dev.partyline.shared.game.quiz.QuizGame

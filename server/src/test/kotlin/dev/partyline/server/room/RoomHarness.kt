@@ -1,10 +1,10 @@
 package dev.partyline.server.room
 
 import dev.partyline.server.base.Clock
-import dev.partyline.server.base.ServerConfig
-import dev.partyline.server.metrics.ServerMetrics
-import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.base.Outbox
+import dev.partyline.server.base.ServerConfig
+import dev.partyline.server.bot.ServerBotPlayer
+import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.Setup
 import dev.partyline.shared.game.memory.MemoryGame

@@ -5,8 +5,8 @@ import dev.partyline.server.room.RoomHarness.Companion.playerEntry
 import dev.partyline.server.room.RoomHarness.Companion.shouldBeError
 import dev.partyline.server.room.RoomHarness.Companion.shouldNotLeakAnswers
 import dev.partyline.shared.game.memory.MemoryGame
-import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.CoreClientMessages as C
+import dev.partyline.shared.protocol.PlayerId
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty

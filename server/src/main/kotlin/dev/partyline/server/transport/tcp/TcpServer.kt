@@ -2,9 +2,9 @@ package dev.partyline.server.transport.tcp
 
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.transport.ConnectionRunner
+import dev.partyline.server.transport.Transport
 import dev.partyline.shared.protocol.Inbound
 import dev.partyline.shared.protocol.LineFramer
-import dev.partyline.server.transport.Transport
 import io.ktor.network.selector.Selectable
 import io.ktor.network.selector.SelectorManager
 import io.ktor.network.sockets.InetSocketAddress
@@ -48,8 +48,8 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
     /** The port actually bound (useful with port 0). */
     val port: Int get() = (server.localAddress as InetSocketAddress).port
 
-    /** Binds, then accepts connections on [scope] until it is cancelled. */
     // region docs:accept-loop
+    /** Binds, then accepts connections on [scope] until it is cancelled. */
     suspend fun start(scope: CoroutineScope): Job {
         server = aSocket(selector).tcp().bind(config.host, config.tcpPort)
         return scope.launch {

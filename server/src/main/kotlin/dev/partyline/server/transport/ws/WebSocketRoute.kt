@@ -2,8 +2,8 @@ package dev.partyline.server.transport.ws
 
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.transport.ConnectionRunner
-import dev.partyline.shared.protocol.Inbound
 import dev.partyline.server.transport.Transport
+import dev.partyline.shared.protocol.Inbound
 import io.ktor.server.application.Application
 import io.ktor.http.HttpHeaders
 import io.ktor.http.HttpStatusCode
