@@ -2,6 +2,7 @@ package dev.partyline.server
 
 import com.github.ajalt.clikt.core.main
 import com.github.ajalt.clikt.core.subcommands
+import dev.partyline.server.base.PARTYLINE_VERSION
 import dev.partyline.server.bench.BenchCommand
 import dev.partyline.server.bench.BenchRunner
 import dev.partyline.server.bot.BotCommand
@@ -37,7 +38,7 @@ suspend fun main(args: Array<String>) {
     val config = command.config ?: return
     val server = PartylineServer(config).start()
     println(
-        "Partyline ${PartylineServer.VERSION} listening: http://${config.host}:${server.httpPort}/ " +
+        "Partyline $PARTYLINE_VERSION listening: http://${config.host}:${server.httpPort}/ " +
             "(WebSocket /ws) and tcp://${config.host}:${server.tcpPort} (one JSON message per line)",
     )
     server.shutDownGracefullyOnExit()

@@ -1,5 +1,6 @@
 package dev.partyline.server
 
+import dev.partyline.server.base.PARTYLINE_VERSION
 import dev.partyline.server.base.Clock
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.bot.ServerBotPlayer
@@ -121,8 +122,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     }
 
     companion object {
-        val VERSION: String = PartylineServer::class.java.`package`?.implementationVersion ?: "dev"
-        val NAME = "partyline/$VERSION"
+        val NAME = "partyline/$PARTYLINE_VERSION"
         private const val CLOSE_WAIT_MILLIS = 5000L
         private const val CLOSE_POLL_MILLIS = 20L
     }

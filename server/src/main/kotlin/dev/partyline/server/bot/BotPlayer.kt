@@ -1,5 +1,6 @@
 package dev.partyline.server.bot
 
+import dev.partyline.server.base.PARTYLINE_VERSION
 import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.coroutineScope
@@ -52,7 +53,7 @@ class BotPlayer(
         put("name", name)
         put("protocol", 1)
         put("bot", true)
-        put("client", "partyline-bot/${BotPlayer::class.java.`package`?.implementationVersion ?: "dev"}")
+        put("client", "partyline-bot/$PARTYLINE_VERSION")
     }.toString()
 
     private companion object {

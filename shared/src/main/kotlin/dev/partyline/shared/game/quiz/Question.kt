@@ -3,13 +3,16 @@ package dev.partyline.shared.game.quiz
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 
-/** The four kinds of quiz question; [wire] is the name clients write and read. */
+/** The four kinds of quiz question. */
 @Serializable
-enum class QuestionKind(val wire: String) {
-    @SerialName("single") SINGLE("single"),
-    @SerialName("multi") MULTI("multi"),
-    @SerialName("truefalse") TRUEFALSE("truefalse"),
-    @SerialName("typed") TYPED("typed"),
+enum class QuestionKind {
+    @SerialName("single") SINGLE,
+    @SerialName("multi") MULTI,
+    @SerialName("truefalse") TRUEFALSE,
+    @SerialName("typed") TYPED;
+
+    /** The name clients write and read: its serial name. */
+    val wire: String get() = serializer().descriptor.getElementName(ordinal)
 }
 
 /**
