@@ -54,11 +54,11 @@ class RawWsTestClient private constructor(private val socket: Socket, label: Str
 
     override suspend fun sendRaw(text: String) = sendBytes(text.encodeToByteArray())
 
-    override suspend fun sendBytes(bytes: ByteArray) = output.writeFully(frame(bytes, bytes.size))
+    override suspend fun sendBytes(bytes: ByteArray) = output.writeFully(frame(bytes))
 
     /** Sends a text frame's header for [declared] bytes and only the first [sent] of them: the rest never comes. */
     suspend fun sendHalfFrame(declared: Int, sent: Int) {
-        output.writeFully(frame(ByteArray(declared) { 'x'.code.toByte() }, declared).copyOf(headerSize(declared) + sent))
+        output.writeFully(frame(ByteArray(declared) { 'x'.code.toByte() }).copyOf(headerSize(declared) + sent))
     }
 
     /** Drops the connection as it is: no close frame, and a reset rather than a FIN if it was opened with `reset`. */
@@ -88,7 +88,8 @@ class RawWsTestClient private constructor(private val socket: Socket, label: Str
         private fun headerSize(length: Int) = 2 + (if (length < 126) 0 else if (length < 65536) 2 else 8) + 4
 
         /** A masked text frame, as a client must send it. */
-        private fun frame(payload: ByteArray, length: Int): ByteArray {
+        private fun frame(payload: ByteArray): ByteArray {
+            val length = payload.size
             val header = java.io.ByteArrayOutputStream()
             header.write(0x80 or TEXT)
             when {
