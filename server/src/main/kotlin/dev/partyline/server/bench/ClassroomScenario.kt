@@ -38,7 +38,7 @@ class ClassroomScenario(private val run: BenchRun) {
     private fun timerFigures(from: ServerSample?, to: ServerSample?) {
         val handled = run.delta(from?.timersRun, to?.timersRun)
         run.figure("room timers handled", handled, "count")
-        for (bound in listOf(5, 20, 50)) {
+        for (bound in listOf(5, 20, 50, 250)) {
             val within = run.delta(from?.timersWithin(bound), to?.timersWithin(bound))
             run.figure("room timers handled more than $bound ms late", if (handled == null || within == null) null else handled - within, "count", if (bound == 20) "0" else null)
         }
