@@ -17,9 +17,8 @@ import dev.partyline.server.transport.tcp.TcpServer
 import dev.partyline.server.transport.ws.gameSocket
 import dev.partyline.server.transport.ws.installWebSockets
 import dev.partyline.shared.game.Game
-import dev.partyline.shared.game.memory.MemoryGame
+import dev.partyline.shared.game.Games
 import dev.partyline.shared.game.quiz.Packs
-import dev.partyline.shared.game.quiz.QuizGame
 import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.WireCodec
 import io.ktor.server.application.install
@@ -43,7 +42,7 @@ import java.util.concurrent.TimeUnit
 
 /** Wires a whole server: registries, the TCP listener and the HTTP/WebSocket server. */
 class PartylineServer(private val config: ServerConfig, private val clock: Clock = Clock.System) {
-    val games: List<Game> = listOf(QuizGame, MemoryGame)
+    val games: List<Game> = Games.all
     val codec = WireCodec(games)
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
     private val secrets = Secrets()

@@ -6,9 +6,8 @@ import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.RoomSettings
 import dev.partyline.shared.game.GameTable
+import dev.partyline.shared.game.Games
 import dev.partyline.shared.game.Setup
-import dev.partyline.shared.game.memory.MemoryGame
-import dev.partyline.shared.game.quiz.QuizGame
 import dev.partyline.shared.protocol.CoreClientMessages
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Role
@@ -99,7 +98,7 @@ class RoomFleet(private val mix: CommandMix, private val rooms: Int, private val
     private companion object {
         val BARRIER = PlayerId("p_barrier")
         val config = ServerConfig()
-        val codec = WireCodec(listOf(QuizGame, MemoryGame))
+        val codec = WireCodec(Games.all)
         val metrics = ServerMetrics()
     }
 }

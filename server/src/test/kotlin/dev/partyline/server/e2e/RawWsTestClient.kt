@@ -1,5 +1,7 @@
 package dev.partyline.server.e2e
 
+import dev.partyline.client.PartylineClient
+import dev.partyline.client.TextLink
 import io.ktor.network.sockets.Socket
 import io.ktor.network.sockets.openReadChannel
 import io.ktor.network.sockets.openWriteChannel
@@ -11,7 +13,6 @@ import io.ktor.utils.io.readLong
 import io.ktor.utils.io.readShort
 import io.ktor.utils.io.writeFully
 import io.ktor.utils.io.writeStringUtf8
-import kotlinx.coroutines.launch
 import java.util.Base64
 import kotlin.random.Random
 
@@ -20,11 +21,23 @@ import kotlin.random.Random
  * library clients will not: vanish without a close frame (a phone losing its network), reset
  * the connection, or stop halfway through a frame. [close] drops the socket as it is.
  */
-class RawWsTestClient private constructor(private val socket: Socket, label: String) : TestClient(label) {
+class RawWsTestClient private constructor(label: String, private val link: RawWsLink) : TestClient(label, PartylineClient.over(link, TestClient.SETTINGS)) {
+    /** Sends a text frame's header for [declared] bytes and only the first [sent] of them: the rest never comes. */
+    suspend fun sendHalfFrame(declared: Int, sent: Int) = link.sendHalfFrame(declared, sent)
+
+    companion object {
+        /** Opens `/ws` on [port] and completes the upgrade; with [reset], [close] resets the connection. */
+        suspend fun connect(port: Int, label: String = "raw-ws", reset: Boolean = false): RawWsTestClient =
+            RawWsTestClient(label, RawWsLink.open(port, label, reset))
+    }
+}
+
+/** The frames of a [RawWsTestClient]: a [TextLink] that masks what it sends and reads the server's frames by hand. */
+internal class RawWsLink(private val socket: Socket) : TextLink {
     private val input = socket.openReadChannel()
     private val output = socket.openWriteChannel(autoFlush = true)
 
-    private suspend fun handshake(port: Int) {
+    private suspend fun handshake(port: Int, label: String) {
         val key = Base64.getEncoder().encodeToString(Random.nextBytes(16))
         output.writeStringUtf8(
             "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:$port\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
@@ -35,53 +48,40 @@ class RawWsTestClient private constructor(private val socket: Socket, label: Str
         while (!input.readLine().isNullOrEmpty()) Unit // the rest of the headers
     }
 
-    private fun start() {
-        scope.launch {
-            try {
-                while (true) {
-                    val (opcode, payload) = input.readFrame()
-                    when (opcode) {
-                        TEXT -> received(payload.decodeToString())
-                        CLOSE -> break
-                    }
-                }
-            } catch (_: Exception) {
-            } finally {
-                ended()
+    override suspend fun receive(onText: suspend (String) -> Unit) {
+        while (true) {
+            val (opcode, payload) = input.readFrame()
+            when (opcode) {
+                TEXT -> onText(payload.decodeToString())
+                CLOSE -> return
             }
         }
     }
 
-    override suspend fun sendRaw(text: String) = sendBytes(text.encodeToByteArray())
+    override suspend fun send(text: String) = sendBytes(text.encodeToByteArray())
 
     override suspend fun sendBytes(bytes: ByteArray) = output.writeFully(frame(bytes))
 
-    /** Sends a text frame's header for [declared] bytes and only the first [sent] of them: the rest never comes. */
     suspend fun sendHalfFrame(declared: Int, sent: Int) {
         output.writeFully(frame(ByteArray(declared) { 'x'.code.toByte() }).copyOf(headerSize(declared) + sent))
     }
 
     /** Drops the connection as it is: no close frame, and a reset rather than a FIN if it was opened with `reset`. */
-    override fun close() {
-        socket.close()
-        super.close()
-    }
+    override suspend fun close() = socket.close()
 
     companion object {
         private const val TEXT = 1
         private const val CLOSE = 8
 
-        /** Opens `/ws` on [port] and completes the upgrade; with [reset], [close] resets the connection. */
-        suspend fun connect(port: Int, label: String = "raw-ws", reset: Boolean = false): RawWsTestClient {
+        suspend fun open(port: Int, label: String, reset: Boolean): RawWsLink {
             val socket = TestClient.connectTcp(port) { if (reset) lingerSeconds = 0 }
-            return RawWsTestClient(socket, label).apply {
+            return RawWsLink(socket).apply {
                 try {
-                    handshake(port)
+                    handshake(port, label)
                 } catch (e: Exception) {
-                    close()
+                    socket.close()
                     throw e
                 }
-                start()
             }
         }
 

@@ -6,8 +6,8 @@ import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.shared.game.Game
+import dev.partyline.shared.game.Games
 import dev.partyline.shared.game.Setup
-import dev.partyline.shared.game.memory.MemoryGame
 import dev.partyline.shared.game.quiz.Answer
 import dev.partyline.shared.game.quiz.QuizGame
 import dev.partyline.shared.protocol.ClientMessage
@@ -133,7 +133,7 @@ class RoomHarness(
 
     val room = RoomActor(
         CODE, game.id, (game.setup(options, 7L) as Setup.Ready).table, settings,
-        scope.backgroundScope, clock, config, WireCodec(listOf(QuizGame, MemoryGame)), ServerMetrics(), bots,
+        scope.backgroundScope, clock, config, WireCodec(Games.all), ServerMetrics(), bots,
     ) { closedCalls++ }
 
     val now: Long get() = scope.testScheduler.currentTime

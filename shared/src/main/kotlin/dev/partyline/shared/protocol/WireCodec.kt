@@ -3,6 +3,7 @@ package dev.partyline.shared.protocol
 import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.PolymorphicSerializer
+import kotlinx.serialization.SerialName
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.descriptors.PrimitiveKind
 import kotlinx.serialization.descriptors.SerialDescriptor
@@ -12,6 +13,7 @@ import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.modules.SerializersModule
 import kotlinx.serialization.modules.plus
 
@@ -24,9 +26,10 @@ sealed interface Decoded {
 }
 
 /**
- * Turns text into client messages and server messages into text, for the core protocol plus
- * the moves and events of every [extensions] (each game's). `seq` and `re` are spliced into
- * encoded text so a room event is encoded once for all its recipients.
+ * Turns text into client messages and server messages into text (and, for clients, the other
+ * way round), for the core protocol plus the moves and events of every [extensions] (each
+ * game's). `seq` and `re` are spliced into encoded text so a room event is encoded once for all
+ * its recipients.
  */
 class WireCodec(extensions: List<WireExtension>) {
     @OptIn(ExperimentalSerializationApi::class)
@@ -80,6 +83,19 @@ class WireCodec(extensions: List<WireExtension>) {
 
     fun decodeServer(text: String): ServerMessage = json.decodeFromString(serverSerializer, text)
 
+    /** Decodes a server message already parsed as [obj]; throws [SerializationException] for a type this codec does not know. */
+    fun decodeServer(obj: JsonObject): ServerMessage = json.decodeFromJsonElement(serverSerializer, obj)
+
+    /** Encodes a client's [message], with the request [id] a reply will carry back as `re`: what a client sends. */
+    fun encodeClient(message: ClientMessage, id: JsonElement? = null): String {
+        val type = typeOf(message)
+        @Suppress("UNCHECKED_CAST")
+        val serializer = clientTypes[type] as KSerializer<ClientMessage>?
+            ?: throw IllegalArgumentException("${message.javaClass.simpleName} is not a client message of this codec's games")
+        val fields = json.encodeToJsonElement(serializer, message).jsonObject
+        return JsonObject(buildMap { put("type", JsonPrimitive(type)); putAll(fields); id?.let { put("id", it) } }).toString()
+    }
+
     private fun splice(text: String, seq: Long?, re: JsonElement?): String {
         if (seq == null && re == null) return text
         val out = StringBuilder(text.length + 40).append(text, 0, text.length - 1)
@@ -93,6 +109,9 @@ class WireCodec(extensions: List<WireExtension>) {
      * The first field that should be a number or boolean but came as a string (`"index":"0"`),
      * which kotlinx would quietly accept; lists of such values are checked too.
      */
+    /** The wire `type` of a client [message]: its class's serial name. */
+    fun typeOf(message: ClientMessage): String? = message.javaClass.getAnnotation(SerialName::class.java)?.value
+
     private fun quotedPrimitive(descriptor: SerialDescriptor, obj: JsonObject): String? {
         for (i in 0 until descriptor.elementsCount) {
             val name = descriptor.getElementName(i)
