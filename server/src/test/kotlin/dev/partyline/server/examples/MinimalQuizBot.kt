@@ -1,63 +1,42 @@
 package dev.partyline.server.examples
 
-import io.ktor.network.selector.SelectorManager
-import io.ktor.network.sockets.aSocket
-import io.ktor.network.sockets.openReadChannel
-import io.ktor.network.sockets.openWriteChannel
-import io.ktor.utils.io.readLineStrict
-import io.ktor.utils.io.writeStringUtf8
-import kotlinx.coroutines.Dispatchers
+import dev.partyline.client.Endpoint
+import dev.partyline.client.PartylineClient
+import dev.partyline.shared.game.quiz.Answer
+import dev.partyline.shared.game.quiz.QuestionKind
+import dev.partyline.shared.game.quiz.QuestionView
+import dev.partyline.shared.protocol.CoreClientMessages.Join
+import dev.partyline.shared.protocol.ErrorMessage
+import dev.partyline.shared.protocol.GameOver
+import kotlinx.coroutines.flow.filterIsInstance
+import kotlinx.coroutines.flow.first
+import kotlinx.coroutines.flow.map
+import kotlinx.coroutines.flow.onEach
 import kotlinx.coroutines.runBlocking
-import kotlinx.serialization.json.Json
-import kotlinx.serialization.json.JsonNull
-import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.add
-import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.jsonArray
-import kotlinx.serialization.json.jsonObject
-import kotlinx.serialization.json.jsonPrimitive
-import kotlinx.serialization.json.put
-import kotlinx.serialization.json.putJsonArray
 import kotlin.random.Random
 
 /** Joins quiz room [room] on [host]:[port] as a bot, answers every question at random, and returns the final standings. */
-suspend fun playQuiz(host: String, port: Int, room: String, name: String = "kotlin-bot"): List<String> {
-    SelectorManager(Dispatchers.IO).use { selector ->
-        aSocket(selector).tcp().connect(host, port).use { socket ->
-            val input = socket.openReadChannel()
-            val output = socket.openWriteChannel(autoFlush = true)
-            suspend fun send(message: JsonObject) = output.writeStringUtf8("$message\n")
-
-            send(buildJsonObject { put("type", "hello"); put("name", name); put("protocol", 1); put("bot", true) })
-            send(buildJsonObject { put("type", "join"); put("room", room); put("as", "player"); put("id", "join") })
-            while (true) {
-                val line = input.readLineStrict(limit = 64 * 1024) ?: error("the server closed the connection")
-                val message = Json.parseToJsonElement(line).jsonObject
-                when (message.text("type")) {
-                    "ping" -> send(buildJsonObject { put("type", "pong"); put("t", message["t"] ?: JsonNull) })
-                    "error" -> if (message.text("re") == "join") error("join refused: ${message.text("code")}")
-                    "question" -> send(answer(message))
-                    "game_over" -> return message.getValue("leaderboard").jsonArray.map { it.jsonObject }
-                        .map { "${it.text("rank")}. ${it.text("name")} ${it.text("score")}" }
-                }
-            }
-        }
+suspend fun playQuiz(host: String, port: Int, room: String, name: String = "kotlin-bot"): List<String> =
+    PartylineClient.connect(Endpoint.Tcp(host, port)).use { client ->
+        client.hello(name, bot = true)
+        val joined = client.request(Join(room)).message
+        if (joined is ErrorMessage) error("join refused: ${joined.code}")
+        val gameOver = client.events.map { it.message }
+            .onEach { if (it is QuestionView) client.send(answer(it)) }
+            .filterIsInstance<GameOver>()
+            .first()
+        gameOver.leaderboard.map { "${it.rank}. ${it.name} ${it.score}" }
     }
-}
 
 /** A guess: the server never sends the answer before the reveal. */
-private fun answer(question: JsonObject): JsonObject = buildJsonObject {
-    val choices = question["choices"]?.jsonArray?.size ?: 0
-    put("type", "answer")
-    put("index", question.getValue("index"))
-    when (question.text("kind")) {
-        "multi" -> putJsonArray("choices") { (0 until choices).shuffled().take(Random.nextInt(1, choices + 1)).forEach { add(it) } }
-        "typed" -> put("text", question.text("text")!!.split(" ").random())
-        else -> put("choice", Random.nextInt(choices))
+private fun answer(question: QuestionView): Answer {
+    val choices = question.choices.orEmpty().indices.shuffled()
+    return when (question.kind) {
+        QuestionKind.MULTI -> Answer(question.index, choices = choices.take(Random.nextInt(1, choices.size + 1)))
+        QuestionKind.TYPED -> Answer(question.index, text = question.text.split(" ").random())
+        else -> Answer(question.index, choice = choices.first())
     }
 }
-
-private fun JsonObject.text(key: String): String? = this[key]?.jsonPrimitive?.content
 
 /** `MinimalQuizBotKt HOST PORT ROOM`: plays one quiz and prints the standings. */
 fun main(args: Array<String>) = runBlocking {

@@ -11,6 +11,7 @@ import io.ktor.utils.io.writeFully
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
 
+// region docs:line-link
 /** A [TextLink] over raw TCP: one message per line each way, framed as the server frames them. */
 internal class LineLink(private val socket: Socket, maxLineBytes: Int) : TextLink {
     private val input = socket.openReadChannel()
@@ -47,3 +48,4 @@ internal class LineLink(private val socket: Socket, maxLineBytes: Int) : TextLin
         const val NEWLINE = '\n'.code.toByte()
     }
 }
+// endregion
