@@ -5,16 +5,15 @@ import kotlinx.coroutines.withTimeoutOrNull
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.jsonObject
-import kotlinx.serialization.json.put
 import kotlin.random.Random
 
 /**
  * How a bot plays, whatever carries its messages: it reads the server's messages (JSON text, as
- * sent on the wire) from an inbox, answers `ping`, and plays the room's game ([QuizPlay] or
- * [MemoryPlay]) each time one starts, sending its moves as text. Its id comes from the `room`
- * snapshot. It has no other input: what it knows of a game is what it was sent.
+ * sent on the wire) from an inbox and plays the room's game ([QuizPlay] or [MemoryPlay]) each
+ * time one starts, sending its moves as text. Its id comes from the `room` snapshot. It has no
+ * other input: what it knows of a game is what it was sent. It leaves `ping` to its connection
+ * (a [BotPlayer]'s client answers it; a bot inside the server is never pinged).
  *
  * [BotPlayer] runs one over a socket; [ServerBotPlayer] runs one inside the server. One loop owns
  * all its state: it takes the next message or, when a move is due, makes it. [clock] is a
@@ -54,15 +53,14 @@ class BotMind(
                 }
             }
             val message = parse(text) ?: continue
-            handle(message, send)?.let { return it }
+            handle(message)?.let { return it }
             plan()
         }
     }
 
     /** Learns from [message]; returns why the bot stops, or null to go on. */
-    private suspend fun handle(message: JsonObject, send: suspend (String) -> Unit): String? {
+    private fun handle(message: JsonObject): String? {
         when (message.type) {
-            "ping" -> send(buildJsonObject { put("type", "pong"); message["t"]?.let { put("t", it) } }.toString())
             "goodbye" -> return message.string("reason") ?: "goodbye"
             "error" -> if (message.string("re") == JOIN_ID) return message.string("code") ?: "join refused"
             "left" -> return "left"

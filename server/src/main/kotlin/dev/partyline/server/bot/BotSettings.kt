@@ -1,10 +1,13 @@
 package dev.partyline.server.bot
 
+import dev.partyline.client.Connector
+import dev.partyline.client.Endpoint
+
 /**
  * How a group of bots connects and plays: the server at [host], over raw TCP on [tcpPort] or, with
  * [webSocket], over a WebSocket at `ws://host:httpPort/ws`; the [room] code to join, [count] bots named `<namePrefix>-1`…, their [skill] (0..1: quiz speed, memory recall),
  * the base [thinkMillis] between moves (0 plays at once, for tests) and an optional [seed] that
- * makes every bot's choices repeatable.
+ * makes every bot's choices repeatable. A bot reads server messages of up to [maxLineBytes].
  */
 data class BotSettings(
     val host: String = "127.0.0.1",
@@ -17,7 +20,7 @@ data class BotSettings(
     val thinkMillis: Long = DEFAULT_THINK_MILLIS,
     val seed: Long? = null,
     val namePrefix: String = "bot",
-    val maxLineBytes: Int = MAX_LINE_BYTES,
+    val maxLineBytes: Int = Connector.MAX_MESSAGE_BYTES,
 ) {
     init {
         require(count >= 1) { "count must be at least 1" }
@@ -25,10 +28,10 @@ data class BotSettings(
         require(thinkMillis >= 0) { "think time must not be negative" }
     }
 
+    /** Where the bots connect. */
+    val endpoint: Endpoint get() = if (webSocket) Endpoint.WebSocket("ws://$host:$httpPort/ws") else Endpoint.Tcp(host, tcpPort)
+
     companion object {
         const val DEFAULT_THINK_MILLIS = 400L
-
-        /** Server lines and frames can exceed a client's 8 KiB (a snapshot of a full room); a bot reads up to 1 MiB. */
-        const val MAX_LINE_BYTES = 1024 * 1024
     }
 }

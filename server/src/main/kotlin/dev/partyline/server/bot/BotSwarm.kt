@@ -1,18 +1,20 @@
 package dev.partyline.server.bot
 
+import dev.partyline.client.Connector
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.launch
 import kotlin.random.Random
 
 /**
- * Runs [BotSettings.count] bots named `<prefix>-1`…, each on its own coroutine, until every
- * bot's connection has ended. This is what the `bot` subcommand runs. With a seed, bot `i`
- * draws from `Random(seed + i)`, so a run is repeatable given the same server events.
+ * Runs [BotSettings.count] bots named `<prefix>-1`…, each on its own coroutine and connected
+ * through one shared [Connector], until every bot's connection has ended. This is what the `bot`
+ * subcommand runs. With a seed, bot `i` draws from `Random(seed + i)`, so a run is repeatable
+ * given the same server events.
  */
 class BotSwarm(private val settings: BotSettings, private val listener: BotListener) {
     suspend fun run() {
-        val connector = BotConnector.of(settings)
+        val connector = Connector(settings.maxLineBytes)
         try {
             coroutineScope {
                 for (i in 1..settings.count) {
