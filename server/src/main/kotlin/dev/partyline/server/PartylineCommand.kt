@@ -28,10 +28,7 @@ class PartylineCommand : CliktCommand(name = "partyline") {
         }
     }
 
-    /** Without a subcommand the command starts the server, as it always has. */
-    override val invokeWithoutSubcommand = true
-
-    override fun help(context: Context) = "Runs the Partyline game-room server: quiz and memory rooms for browsers (WebSocket) and bots (TCP). `partyline bot` joins bots to a room instead."
+    override fun help(context: Context) = "Runs the Partyline game-room server: quiz and memory rooms for browsers (WebSocket) and bots (TCP). The `bot` and `bench` programs are in server/tools/target/partyline-tools.jar."
 
     override fun helpEpilog(context: Context) =
         "Each option can also be set in the environment as PARTYLINE_<OPTION>, e.g. PARTYLINE_HTTP_PORT=9090 or PARTYLINE_IDLE_TIMEOUT_MS=60000; a flag on the command line wins."
@@ -67,7 +64,6 @@ class PartylineCommand : CliktCommand(name = "partyline") {
         private set
 
     override fun run() {
-        if (currentContext.invokedSubcommand != null) return
         config = ServerConfig(
             host = host, httpPort = httpPort, tcpPort = tcpPort, maxLineBytes = maxLineBytes,
             outboxCapacity = outboxCapacity, roomMailbox = roomMailbox, ratePerSecond = ratePerSecond,

@@ -11,8 +11,8 @@ import io.kotest.core.spec.style.FunSpec
 /**
  * The package graph points one way — `game` ← `room` ← `session` ← `transport`/`http`, with
  * `base` (config, clock, outbox) and `metrics` beneath them all and only `Main`'s wiring above —
- * and an import against it fails the build. Read from the compiled classes of the server and of
- * `shared`, tests left out.
+ * and an import against it fails the build. Read from the compiled classes of the server, of
+ * `shared` and of the client library, tests left out.
  */
 class ArchitectureSpec : FunSpec({
     val classes: JavaClasses = ClassFileImporter()
@@ -28,11 +28,9 @@ class ArchitectureSpec : FunSpec({
             .layer("session").definedBy("dev.partyline.server.session..")
             .layer("edge").definedBy("dev.partyline.server.transport..", "dev.partyline.server.http..")
             .layer("bots").definedBy("dev.partyline.server.bot..")
-            .layer("bench").definedBy("dev.partyline.server.bench..")
             .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
-            .whereLayer("bench").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("bots").mayOnlyBeAccessedByLayers("wiring")
-            .whereLayer("edge").mayOnlyBeAccessedByLayers("wiring", "bots")
+            .whereLayer("edge").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("session").mayOnlyBeAccessedByLayers("edge", "wiring")
             .whereLayer("room").mayOnlyBeAccessedByLayers("session", "edge", "bots", "wiring")
             .check(classes)
@@ -42,7 +40,7 @@ class ArchitectureSpec : FunSpec({
         noClasses().that().resideInAnyPackage("dev.partyline.server.base..", "dev.partyline.server.metrics..")
             .should().dependOnClassesThat().resideInAnyPackage(
                 "dev.partyline.server", "dev.partyline.server.room..", "dev.partyline.server.session..",
-                "dev.partyline.server.transport..", "dev.partyline.server.http..", "dev.partyline.server.bot..", "dev.partyline.server.bench..",
+                "dev.partyline.server.transport..", "dev.partyline.server.http..", "dev.partyline.server.bot..",
             )
             .check(classes)
     }
@@ -53,6 +51,12 @@ class ArchitectureSpec : FunSpec({
             .check(classes)
         noClasses().that().resideInAPackage("dev.partyline.shared..")
             .should().dependOnClassesThat().resideInAPackage("dev.partyline.server..")
+            .check(classes)
+    }
+
+    test("the server runs without the client library: only its tests and the tools connect as clients") {
+        noClasses().that().resideInAPackage("dev.partyline.server..")
+            .should().dependOnClassesThat().resideInAPackage("dev.partyline.client..")
             .check(classes)
     }
 

@@ -1,8 +1,5 @@
 package dev.partyline.server
 
-import dev.partyline.server.bench.BenchCommand
-import dev.partyline.server.bot.BotCommand
-import com.github.ajalt.clikt.core.subcommands
 import com.github.ajalt.clikt.testing.test
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
@@ -16,11 +13,6 @@ class PartylineCommandSpec : FunSpec({
         help shouldContain "(default: 8080)"
         help shouldContain "(default: 45000)" // --idle-timeout-ms
         help shouldContain "PARTYLINE_HTTP_PORT"
-    }
-
-    test("the subcommands' help shows their defaults too") {
-        val help = PartylineCommand().subcommands(BotCommand(), BenchCommand()).test("bench --help").output
-        help shouldContain "(default: 7070)"
     }
 
     test("an option is read from PARTYLINE_<OPTION>, and a flag on the command line wins over it") {

@@ -1,12 +1,12 @@
 package dev.partyline.server.reliability
 
-import dev.partyline.server.bench.LatencyHistogram
 import dev.partyline.server.e2e.TestClient
 import dev.partyline.server.e2e.str
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
+import org.HdrHistogram.ConcurrentHistogram
 import java.util.concurrent.atomic.AtomicLongArray
 
 /**
@@ -18,16 +18,16 @@ class ChatLatency(private val speaker: TestClient, private val listeners: List<T
     private var round = 0
 
     /** One run of [count] lines; returns every listener's latencies together. */
-    suspend fun measure(count: Int): LatencyHistogram = coroutineScope {
+    suspend fun measure(count: Int): Latencies = coroutineScope {
         val tag = "probe${round++}-"
         val sentAt = AtomicLongArray(count)
-        val latencies = LatencyHistogram()
+        val micros = ConcurrentHistogram(1, 3_600_000_000L, 3)
         val hearing = listeners.map { listener ->
             async {
                 repeat(count) {
                     val line = listener.expect("chat", timeoutMs = 10_000) { it.str("text").startsWith(tag) }
                     val arrived = System.nanoTime()
-                    latencies.recordNanos(arrived - sentAt[line.str("text").removePrefix(tag).toInt()])
+                    micros.recordValue(((arrived - sentAt[line.str("text").removePrefix(tag).toInt()]) / 1000).coerceAtLeast(1))
                 }
             }
         }
@@ -37,6 +37,9 @@ class ChatLatency(private val speaker: TestClient, private val listeners: List<T
             delay(periodMillis)
         }
         hearing.awaitAll()
-        latencies
+        Latencies(micros.getValueAtPercentile(50.0) / 1000.0, micros.getValueAtPercentile(99.0) / 1000.0, micros.maxValue / 1000.0, micros.totalCount)
     }
 }
+
+/** The latencies of one [ChatLatency] run, in milliseconds, over [count] arrivals. */
+data class Latencies(val p50: Double, val p99: Double, val max: Double, val count: Long)

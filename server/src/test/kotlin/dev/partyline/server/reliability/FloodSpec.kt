@@ -47,12 +47,12 @@ class FloodSpec : FunSpec({
             val admitted = heard.count { it.str("type") == "chat" && it.str("text").startsWith("flood-") }
             val warnings = heard.filter { it.str("type") == "error" }.onEach { it.str("code") shouldBe "rate_limited" }.size
             val goodbye = heard.last()
-            val (before, during) = control.millisAt(99.0)!! to flooded.millisAt(99.0)!!
+            val (before, during) = control.p99 to flooded.p99
             println(
                 "FloodSpec: %d messages in %.1f s (%.0f/s); %d went through (bucket: %d + %.0f/s), %d rate_limited, closed with goodbye %s; "
                     .format(sent, seconds, sent / seconds, admitted, config.rateBurst, config.ratePerSecond, warnings, goodbye["reason"]?.jsonPrimitive?.content) +
                     "others' chat latency p50/p99/max: control %.1f/%.1f/%.1f ms, during the flood %.1f/%.1f/%.1f ms (%d samples each)"
-                        .format(control.millisAt(50.0), before, control.maxMillis, flooded.millisAt(50.0), during, flooded.maxMillis, flooded.count),
+                        .format(control.p50, before, control.max, flooded.p50, during, flooded.max, flooded.count),
             )
             (sent / seconds > 900) shouldBe true
             admitted shouldBeLessThanOrEqual config.rateBurst + (config.ratePerSecond * seconds).toInt() + 1

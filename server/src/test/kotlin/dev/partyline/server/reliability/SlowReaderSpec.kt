@@ -46,12 +46,12 @@ class SlowReaderSpec : FunSpec({
             stalled.tell("read")
             val last = stalled.awaitLine(timeoutMs = 15_000) { it.startsWith("read ") }
 
-            val (before, during) = control.millisAt(99.0)!! to slow.millisAt(99.0)!!
+            val (before, during) = control.p99 to slow.p99
             println(
                 "SlowReaderSpec: the stalled reader was dropped %.1f s after it stopped reading, then %s; "
                     .format(droppedAfter, last.take(100)) +
                     "others' chat latency p50/p99/max: control %.1f/%.1f/%.1f ms, with the stalled reader %.1f/%.1f/%.1f ms (%d samples each)"
-                        .format(control.millisAt(50.0), before, control.maxMillis, slow.millisAt(50.0), during, slow.maxMillis, slow.count),
+                        .format(control.p50, before, control.max, slow.p50, during, slow.max, slow.count),
             )
             last shouldNotContain "still open"
             server.metrics.scrape().lines().single { it.startsWith("partyline_outbox_drops_total") } shouldBe "partyline_outbox_drops_total 1.0"

@@ -1,0 +1,33 @@
+package dev.partyline.tools
+
+import com.github.ajalt.clikt.core.subcommands
+import com.github.ajalt.clikt.testing.test
+import dev.partyline.tools.bench.BenchCommand
+import dev.partyline.tools.bot.BotCommand
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+
+/** The tools' command line, as `--help` shows it. */
+class ToolsCommandSpec : FunSpec({
+    test("each program's help shows its options' defaults") {
+        val tools = { ToolsCommand().subcommands(BotCommand(), BenchCommand()) }
+        tools().test("bench --help").output shouldContain "(default: 7070)"
+        tools().test("bot --help").output shouldContain "(default: 8080)"
+    }
+
+    test("a flag is read from PARTYLINE_<PROGRAM>_<FLAG>, and one on the command line wins over it") {
+        val environment = mapOf("PARTYLINE_BOT_ROOM" to "QX7K2M", "PARTYLINE_BOT_COUNT" to "3")
+        val fromEnvironment = BotCommand().also { ToolsCommand().subcommands(it).test("bot", envvars = environment) }
+        fromEnvironment.settings?.room shouldBe "QX7K2M"
+        fromEnvironment.settings?.count shouldBe 3
+        val flagWins = BotCommand().also { ToolsCommand().subcommands(it).test("bot --count 5", envvars = environment) }
+        flagWins.settings?.count shouldBe 5
+    }
+
+    test("the top-level help names both programs") {
+        val help = ToolsCommand().subcommands(BotCommand(), BenchCommand()).test("--help").output
+        help shouldContain "bot"
+        help shouldContain "bench"
+    }
+})
