@@ -1,7 +1,20 @@
 package dev.partyline.tools.bench
 
+import dev.partyline.client.PartylineClient
+import dev.partyline.shared.game.quiz.Answer
+import dev.partyline.shared.protocol.ClientMessage
+import dev.partyline.shared.protocol.CoreClientMessages
+import dev.partyline.shared.protocol.Limits
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.add
+import kotlinx.serialization.json.addJsonObject
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.put
+import kotlinx.serialization.json.putJsonArray
+
 /**
- * The few protocol lines a bench client writes, and cheap reads of the lines it gets: the server
+ * The few protocol lines a bench client writes, encoded by the client library's codec, and cheap
+ * reads of the lines it gets (its Netty fast path): the server
  * always writes `{"type":"..."` first, so a message's type is read from its prefix and most
  * events are counted, never parsed.
  */
@@ -12,26 +25,38 @@ object BenchWire {
     /** Server events that arrive in floods and that no scenario measures: counted in the handler and dropped. */
     private val NOISE = listOf("player_joined", "answers", "player_status").map { "$TYPE_PREFIX$it\"" }
 
-    fun hello(name: String) = """{"type":"hello","name":"$name","protocol":1,"bot":true,"client":"partyline-bench"}"""
+    fun hello(name: String) = encode(CoreClientMessages.Hello(name = name, protocol = Limits.PROTOCOL_VERSION, client = "partyline-bench", bot = true))
 
-    fun create(options: String) = """{"type":"create","game":"quiz","options":$options}"""
+    fun create(options: JsonObject) = encode(CoreClientMessages.Create("quiz", options))
 
-    fun join(code: String) = """{"type":"join","room":"$code"}"""
+    fun join(code: String) = encode(CoreClientMessages.Join(code))
 
-    fun start() = """{"type":"start"}"""
+    fun start() = encode(CoreClientMessages.Start)
 
-    fun chat(text: String) = """{"type":"chat","text":"$text"}"""
+    fun chat(text: String) = encode(CoreClientMessages.Chat(text))
 
-    fun answer(index: Int, choice: Int) = """{"type":"answer","index":$index,"choice":$choice}"""
+    fun answer(index: Int, choice: Int) = encode(Answer(index, choice = choice))
 
     /** Quiz options for [count] inline four-choice questions of [seconds] each, for a room of [maxPlayers] where the host plays. */
-    fun quizOptions(maxPlayers: Int, count: Int, seconds: Int, revealSeconds: Int): String {
-        val questions = (1..count).joinToString(",") { """{"kind":"single","text":"q$it","choices":["a","b","c","d"],"answer":[${it % 4}]}""" }
-        return """{"maxPlayers":$maxPlayers,"hostPlays":true,"seconds":$seconds,"revealSeconds":$revealSeconds,"questions":[$questions]}"""
+    fun quizOptions(maxPlayers: Int, count: Int, seconds: Int, revealSeconds: Int): JsonObject = buildJsonObject {
+        put("maxPlayers", maxPlayers)
+        put("hostPlays", true)
+        put("seconds", seconds)
+        put("revealSeconds", revealSeconds)
+        putJsonArray("questions") {
+            for (n in 1..count) addJsonObject {
+                put("kind", "single")
+                put("text", "q$n")
+                putJsonArray("choices") { listOf("a", "b", "c", "d").forEach(::add) }
+                putJsonArray("answer") { add(n % 4) }
+            }
+        }
     }
 
     /** Options of a room that only gathers players (it never starts): a quiz lobby. */
-    fun lobbyOptions(maxPlayers: Int) = """{"maxPlayers":$maxPlayers}"""
+    fun lobbyOptions(maxPlayers: Int): JsonObject = buildJsonObject { put("maxPlayers", maxPlayers) }
+
+    private fun encode(message: ClientMessage) = PartylineClient.CODEC.encodeClient(message)
 
     /** The wire type of [line], or "" when it does not start the way the server writes messages. */
     fun type(line: String): String {

@@ -6,6 +6,7 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Deferred
 import kotlinx.coroutines.async
 import kotlinx.coroutines.withTimeoutOrNull
+import kotlinx.serialization.json.JsonObject
 import java.util.concurrent.ConcurrentLinkedQueue
 import kotlin.time.Duration.Companion.seconds
 
@@ -26,7 +27,7 @@ class Seating(val wanted: Int, val members: List<Member>, val wallNanos: Long) {
  * room with [options] while the others wait for its code and join; then each runs its script.
  * Connect+join time per client runs from its connect to its `room` snapshot.
  */
-class Crowd(private val run: BenchRun, private val count: Int, private val roomSize: Int, private val options: String) {
+class Crowd(private val run: BenchRun, private val count: Int, private val roomSize: Int, private val options: JsonObject) {
     private val codes = List((count + roomSize - 1) / roomSize) { CompletableDeferred<String>() }
     private val clients = ConcurrentLinkedQueue<BenchClient>()
     private var launchedAt = 0L

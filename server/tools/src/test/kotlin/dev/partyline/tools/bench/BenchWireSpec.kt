@@ -7,9 +7,7 @@ import io.kotest.matchers.ints.shouldBeLessThanOrEqual
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.types.shouldBeInstanceOf
 import dev.partyline.shared.protocol.Limits
-import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.jsonObject
 
 class BenchWireSpec : FunSpec({
     test("a message's type is read from the prefix the server writes") {
@@ -36,7 +34,7 @@ class BenchWireSpec : FunSpec({
     }
 
     test("the quiz options a bench creates are accepted by the quiz game, and fit in one line up to 100 questions") {
-        val options = Json.parseToJsonElement(BenchWire.quizOptions(maxPlayers = 10, count = 100, seconds = 5, revealSeconds = 1)).jsonObject
+        val options = BenchWire.quizOptions(maxPlayers = 10, count = 100, seconds = 5, revealSeconds = 1)
         QuizGame.setup(JsonObject(options - "maxPlayers"), seed = 1).shouldBeInstanceOf<Setup.Ready>()
         BenchWire.create(BenchWire.quizOptions(10_000, 100, 120, 60)).toByteArray().size shouldBeLessThanOrEqual Limits.MAX_LINE_BYTES
     }
