@@ -17,6 +17,25 @@ const val EXAMPLE_QUIZ_OPTIONS = """{"revealSeconds":0,"questions":[""" +
 const val EXAMPLE_QUIZ_QUESTIONS = 4
 
 /**
+ * Hosts the example quiz on [port] for a bot named [botName]: [play] gets the room code, starts
+ * the bot, then calls its `watch`, which checks the bot joined as a bot, starts the quiz, watches
+ * it to `game_over` and returns the bot's final score.
+ */
+suspend fun hostExampleQuiz(port: Int, botName: String, play: suspend (code: String, watch: suspend () -> Int) -> Unit) {
+    TestClient.tcp(port, "host").use { host ->
+        host.hello("host")
+        host.send("""{"type":"create","game":"quiz","options":$EXAMPLE_QUIZ_OPTIONS}""")
+        play(host.expect("room").str("code")) {
+            val joined = host.expect("player_joined", 20_000)
+            joined.str("name") shouldBe botName
+            joined.str("bot") shouldBe "true"
+            host.send("""{"type":"start"}""")
+            watchQuiz(host, joined.str("player"), EXAMPLE_QUIZ_QUESTIONS)
+        }
+    }
+}
+
+/**
  * Watches a quiz of [questions] questions from [member]'s connection (host or spectator): each
  * reveal must show that [player], the only player, answered. Returns [player]'s final score.
  */

@@ -1,9 +1,7 @@
 package dev.partyline.server.examples
 
 import dev.partyline.server.PartylineServer
-import dev.partyline.server.e2e.TestClient
 import dev.partyline.server.e2e.startTestServer
-import dev.partyline.server.e2e.str
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
@@ -34,17 +32,10 @@ class JavaBotSpec : FunSpec({
         try {
             val javac = ToolProvider.getSystemJavaCompiler()
             javac.run(null, null, null, "-d", classes.path, "-cp", classPath, source.path) shouldBe 0
-            TestClient.tcp(server.tcpPort, "host").use { host ->
-                host.hello("host")
-                host.send("""{"type":"create","game":"quiz","options":$EXAMPLE_QUIZ_OPTIONS}""")
-                val code = host.expect("room").str("code")
+            hostExampleQuiz(server.tcpPort, "java-bot") { code, watch ->
                 val java = "${System.getProperty("java.home")}/bin/java"
                 ScriptProcess(java, "-cp", "${classes.path}${File.pathSeparator}$classPath", "MinimalQuizBot", "127.0.0.1", "${server.tcpPort}", code).use { bot ->
-                    val joined = host.expect("player_joined", 20_000)
-                    joined.str("name") shouldBe "java-bot"
-                    joined.str("bot") shouldBe "true"
-                    host.send("""{"type":"start"}""")
-                    val score = watchQuiz(host, joined.str("player"), EXAMPLE_QUIZ_QUESTIONS)
+                    val score = watch()
                     withClue(bot.output.joinToString("\n")) {
                         bot.awaitExit(10_000) shouldBe 0
                         bot.output.toList() shouldBe listOf("1. java-bot $score")

@@ -43,16 +43,9 @@ class PythonBotSpec : FunSpec({
     }
 
     test("the Python bot joins a quiz as a bot, answers every question and prints the standings") {
-        TestClient.tcp(server.tcpPort, "host").use { host ->
-            host.hello("host")
-            host.send("""{"type":"create","game":"quiz","options":$EXAMPLE_QUIZ_OPTIONS}""")
-            val code = host.expect("room").str("code")
+        hostExampleQuiz(server.tcpPort, "pybot") { code, watch ->
             pythonBot("--name", "pybot", code).use { bot ->
-                val joined = host.expect("player_joined", 10_000)
-                joined.str("name") shouldBe "pybot"
-                joined.str("bot") shouldBe "true"
-                host.send("""{"type":"start"}""")
-                val score = watchQuiz(host, joined.str("player"), EXAMPLE_QUIZ_QUESTIONS)
+                val score = watch()
                 withClue(bot.output.joinToString("\n")) {
                     bot.awaitExit() shouldBe 0
                     bot.printedStanding("pybot", score) shouldBe true
