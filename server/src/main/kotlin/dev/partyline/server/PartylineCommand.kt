@@ -4,8 +4,6 @@ import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.transport.ws.OriginPolicy
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
-import com.github.ajalt.clikt.core.context
-import com.github.ajalt.clikt.output.MordantHelpFormatter
 import com.github.ajalt.clikt.parameters.options.default
 import com.github.ajalt.clikt.parameters.options.flag
 import com.github.ajalt.clikt.parameters.options.option
@@ -22,10 +20,7 @@ import com.github.ajalt.clikt.parameters.types.restrictTo
  */
 class PartylineCommand : CliktCommand(name = "partyline") {
     init {
-        context {
-            autoEnvvarPrefix = "PARTYLINE"
-            helpFormatter = { MordantHelpFormatter(it, showDefaultValues = true) }
-        }
+        partylineCommandLine()
     }
 
     override fun help(context: Context) = "Runs the Partyline game-room server: quiz and memory rooms for browsers (WebSocket) and bots (TCP). The `bot` and `bench` programs are in server/tools/target/partyline-tools.jar."

@@ -2,11 +2,10 @@ package dev.partyline.tools
 
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
-import com.github.ajalt.clikt.core.context
 import com.github.ajalt.clikt.core.main
 import com.github.ajalt.clikt.core.subcommands
-import com.github.ajalt.clikt.output.MordantHelpFormatter
 import dev.partyline.server.capIoThreads
+import dev.partyline.server.partylineCommandLine
 import dev.partyline.tools.bench.BenchCommand
 import dev.partyline.tools.bench.BenchRunner
 import dev.partyline.tools.bot.BotCommand
@@ -19,10 +18,7 @@ import kotlin.system.exitProcess
 /** `partyline-tools`: the programs that run against a Partyline server, not in it. */
 class ToolsCommand : CliktCommand(name = "partyline-tools") {
     init {
-        context {
-            autoEnvvarPrefix = "PARTYLINE"
-            helpFormatter = { MordantHelpFormatter(it, showDefaultValues = true) }
-        }
+        partylineCommandLine()
     }
 
     override fun help(context: Context) = "Tools for a running Partyline server: `bot` joins bots to a room, `bench` load-tests it."
