@@ -4,6 +4,7 @@ import dev.partyline.server.base.PARTYLINE_VERSION
 import dev.partyline.server.base.Clock
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.bot.ServerBotPlayer
+import dev.partyline.server.http.ClientLimits
 import dev.partyline.server.http.SecurityHeaders
 import dev.partyline.server.http.httpRoutes
 import dev.partyline.server.metrics.ServerMetrics
@@ -72,7 +73,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
             install(SecurityHeaders)
             routing {
                 gameSocket(config, runner)
-                httpRoutes(codec, rooms, packs, NAME, metrics)
+                httpRoutes(codec, rooms, packs, ClientLimits.of(config), NAME, metrics)
             }
         }
         server.startSuspend(wait = false)

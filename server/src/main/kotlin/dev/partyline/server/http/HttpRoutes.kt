@@ -6,6 +6,7 @@ import dev.partyline.shared.protocol.PackList
 import dev.partyline.shared.protocol.PackSummary
 import dev.partyline.shared.protocol.RoomList
 import dev.partyline.shared.protocol.WireCodec
+import dev.partyline.shared.protocol.WireFormat
 import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
 import io.ktor.server.http.content.staticResources
@@ -18,8 +19,9 @@ import io.ktor.server.routing.get
 private val SHARE_CODE = Regex("[A-Za-z0-9]{1,12}")
 private val PROMETHEUS_TEXT = ContentType.parse("text/plain; version=0.0.4; charset=utf-8")
 
-/** The read-only HTTP side: the static web client, health, Prometheus metrics, and JSON read-outs of packs and public rooms. */
-fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSummary>, serverName: String, metrics: ServerMetrics) {
+/** The read-only HTTP side: the static web client, health, Prometheus metrics, and JSON read-outs of packs, public rooms and the limits a client checks. */
+fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSummary>, limits: ClientLimits, serverName: String, metrics: ServerMetrics) {
+    val limitsJson = WireFormat.json.encodeToString(ClientLimits.serializer(), limits)
     staticResources("/", "web")
     // A shareable join link: the client reads the code from the fragment.
     get("/join/{code}") {
@@ -35,6 +37,9 @@ fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSumm
     }
     get("/api/packs") {
         call.respondText(codec.encode(PackList(packs)), ContentType.Application.Json)
+    }
+    get("/api/limits") {
+        call.respondText(limitsJson, ContentType.Application.Json)
     }
     get("/api/rooms") {
         call.respondText(codec.encode(RoomList(rooms.listPublic())), ContentType.Application.Json)
