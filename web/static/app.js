@@ -2,16 +2,17 @@
 // few actions that need a session (create, join, leave).
 import { h, fill, setText } from './dom.js';
 import { createConnection } from './connection.js';
-import { createStore, initialState, reduce, screenOf, iPlay } from './store.js';
+import { createStore, initialState, reduce, screenOf } from './store.js';
+import { iPlay } from './room.js';
 import { clockOffset } from './clock.js';
 import { startTicking } from './countdown.js';
+import { loadLimits } from './limits.js';
 import { showError, hideError } from './live.js';
 import { errorWords, goodbyeWords } from './words.js';
 import { createChat } from './components/chat.js';
+import { gameOf } from './games/index.js';
 import { homeScreen } from './screens/home.js';
 import { lobbyScreen } from './screens/lobby.js';
-import { quizScreen } from './screens/quiz.js';
-import { memoryScreen } from './screens/memory.js';
 import { gameOverScreen } from './screens/gameover.js';
 
 const NAME_KEY = 'partyline.name';
@@ -83,7 +84,6 @@ function codeFromUrl() {
   return code ? code.toUpperCase() : null;
 }
 
-let packsPromise = null;
 const ctx = {
   store,
   send,
@@ -91,13 +91,7 @@ const ctx = {
   prefillCode: codeFromUrl(),
   savedName: () => localStorage.getItem(NAME_KEY) || '',
   saveName: (name) => localStorage.setItem(NAME_KEY, name),
-  packs() {
-    packsPromise ||= fetch('/api/packs')
-      .then((response) => response.json())
-      .then((data) => data.packs)
-      .catch(() => []);
-    return packsPromise;
-  },
+  limits: loadLimits(), // read once; the page renders at once and applies them when they come (see limits.js)
 };
 
 // ---- rendering ----
@@ -113,19 +107,21 @@ const topMe = document.getElementById('topbar-me');
 let current = null; // { key, view }
 let chat = null; // { code, view }
 
-const SCREENS = { home: homeScreen, lobby: lobbyScreen, quiz: quizScreen, memory: memoryScreen, 'game-over': gameOverScreen };
+const SCREENS = { home: homeScreen, lobby: lobbyScreen, 'game-over': gameOverScreen };
 
-function viewKey(state) {
+/** The screen to mount: a generic one, or else the room's game's own (one view for all its data-screens). */
+function screenView(state) {
   const screen = screenOf(state);
-  const kind = screen.startsWith('quiz-') ? 'quiz' : screen;
-  return state.room ? `${kind}:${state.room.code}` : kind;
+  const generic = SCREENS[screen];
+  const kind = generic ? screen : state.room.game;
+  return { key: state.room ? `${kind}:${state.room.code}` : kind, make: generic || gameOf(state.room).screen };
 }
 
 function render(state, prev) {
-  const key = viewKey(state);
+  const { key, make } = screenView(state);
   if (!current || current.key !== key) {
     if (current && current.view.unmount) current.view.unmount();
-    const view = SCREENS[key.split(':')[0]](ctx, state.room);
+    const view = make(ctx, state.room);
     current = { key, view };
     fill(stage, view.el);
     view.update(state, null);
@@ -143,12 +139,12 @@ function render(state, prev) {
   holdFinal(state);
 }
 
-/** The final reveal stays up this long before the podium (game_over follows it at once). */
+/** A game's last moment (the quiz's final reveal) stays up this long before the podium. */
 const FINAL_HOLD_MS = 4000;
 let finalTimer = null;
 
 function holdFinal(state) {
-  const holding = Boolean(state.room && state.room.quiz && state.room.quiz.holdFinal);
+  const holding = Boolean(state.room && state.room.hold);
   if (holding && !finalTimer) {
     finalTimer = setTimeout(() => {
       finalTimer = null;
@@ -164,7 +160,7 @@ function renderChat(state) {
     return;
   }
   if (!chat || chat.code !== state.room.code) {
-    chat = { code: state.room.code, view: createChat((text) => send({ type: 'chat', text })) };
+    chat = { code: state.room.code, view: createChat((text) => send({ type: 'chat', text }), ctx.limits) };
     fill(side, chat.view.el);
   }
   chat.view.update(state.room.chat);

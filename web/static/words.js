@@ -5,7 +5,6 @@ const ERRORS = {
   room_full: 'That room is full.',
   banned: 'The host removed you from that room, so you cannot join it again.',
   bots_not_allowed: 'That room does not admit bots.',
-  bad_name: 'Pick a name of 1 to 24 characters (letters, numbers, emoji — no control characters).',
   not_your_turn: 'Hold on — it is not your turn.',
   too_late: 'Too late — that question had already closed.',
   already_answered: 'You already answered this question.',
@@ -21,7 +20,7 @@ const ERRORS = {
   offline: 'You are offline right now. Reconnecting…',
 };
 
-/** A sentence for an error; codes whose server text says it best (bad_request, wrong_state) use that text. */
+/** A sentence for an error; codes whose server text says it best (bad_request, wrong_state, bad_name with its bounds) use that text. */
 export function errorWords(code, message) {
   if (ERRORS[code]) return ERRORS[code];
   if (message) return capitalize(message) + (/[.!?]$/.test(message) ? '' : '.');

@@ -1,13 +1,16 @@
 // The chat panel: a log that only appends new lines, and a one-line form.
 import { h } from '../dom.js';
+import { capLength } from '../limits.js';
 import { hue } from './players.js';
 
-export function createChat(send) {
+/** send(text) sends a line; limits is the promise of the server's limits (the line's length). */
+export function createChat(send, limits) {
   const log = h('ol', { class: 'chat-log', 'data-test': 'chat-log', role: 'log', 'aria-label': 'Chat messages' });
   const input = h('input', {
-    class: 'chat-input', 'data-test': 'chat-input', type: 'text', maxlength: '280',
+    class: 'chat-input', 'data-test': 'chat-input', type: 'text',
     autocomplete: 'off', placeholder: 'Say something nice…', 'aria-label': 'Chat message',
   });
+  limits.then((known) => capLength(input, known.maxChatChars));
   const form = h('form', {
     class: 'chat-form',
     onsubmit: (event) => {

@@ -1,6 +1,6 @@
 // The player list: who plays, with badges for host, you and bots, connection state and score.
 import { h } from '../dom.js';
-import { playsIn } from '../store.js';
+import { playsIn } from '../room.js';
 
 /** A stable colour slot (0..7) for a player's avatar, from the id. */
 export function hue(id) {

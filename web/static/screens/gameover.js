@@ -2,7 +2,8 @@
 import { h, fill } from '../dom.js';
 import { announce } from '../live.js';
 import { leaderboard, podium } from '../components/leaderboard.js';
-import { iPlay } from '../store.js';
+import { gameOf } from '../games/index.js';
+import { iPlay } from '../room.js';
 import { ordinal } from '../words.js';
 
 const REASONS = {
@@ -23,7 +24,7 @@ export function gameOverScreen(ctx) {
       shown = room.over;
       const { leaderboard: standings, reason, seed } = room.over;
       const me = state.me && state.me.player;
-      const unit = room.game === 'memory' ? 'pairs' : 'pts';
+      const unit = gameOf(room).unit;
       const mine = standings.find((e) => e.player === me);
       const winner = standings[0];
       fill(el,
@@ -32,7 +33,7 @@ export function gameOverScreen(ctx) {
         iPlay(room) && mine && h('p', { class: 'my-place', 'data-test': 'my-place' },
           mine.rank === 1 ? `🎉 You won with ${mine.score} ${unit}!` : `You finished ${ordinal(mine.rank)} with ${mine.score} ${unit}.`),
         h('section', { class: 'card standings' }, h('h2', { class: 'card-title' }, 'Final standings'), leaderboard(standings, { me, unit })),
-        seed !== null && seed !== undefined && h('p', { class: 'muted small' }, `This board was dealt from seed ${seed}.`),
+        seed !== null && seed !== undefined && h('p', { class: 'muted small' }, `This game was dealt from seed ${seed}.`),
         h('button', { type: 'button', class: 'btn btn-primary btn-big', 'data-test': 'back-home', onclick: () => ctx.actions.leave() }, '🏠 Back to the start'));
       announce(winner ? `Game over. ${winner.name} wins with ${winner.score} ${unit}.${mine && iPlay(room) ? ` You finished ${ordinal(mine.rank)}.` : ''}` : 'Game over.');
     },

@@ -1,17 +1,19 @@
-// Home: your name, join a room by code, create a quiz or memory room, and the public rooms.
+// Home: your name, join a room by code, host a game (each game's create form comes from its
+// plug-in), and the public rooms.
 import { h, fill, setText } from '../dom.js';
-import { parseQuestions, EXAMPLE } from '../questions.js';
-import { plural } from '../words.js';
+import { checkbox } from '../components/fields.js';
+import { games } from '../games/index.js';
+import { capLength } from '../limits.js';
 
 const ROOMS_EVERY_MS = 5000;
-const MAX_FRAME_BYTES = 8000; // the server's frame limit is 8 KiB; a bigger create would be refused
 
 export function homeScreen(ctx) {
   const nameInput = h('input', {
-    id: 'name', class: 'input input-big', 'data-test': 'name-input', type: 'text', maxlength: '24',
+    id: 'name', class: 'input input-big', 'data-test': 'name-input', type: 'text',
     autocomplete: 'nickname', placeholder: 'e.g. Ada', value: ctx.savedName(),
     oninput: () => ctx.saveName(nameInput.value.trim()),
   });
+  ctx.limits.then((limits) => capLength(nameInput, limits.maxNameChars));
   const notice = h('div', { class: 'notice', 'data-test': 'notice', role: 'status', hidden: true });
 
   function fail(text) {
@@ -68,22 +70,24 @@ export function homeScreen(ctx) {
   // ---- create ----
   const formSlot = h('div', { class: 'create-slot' });
   let openForm = null;
-  const createQuizButton = h('button', {
-    type: 'button', class: 'btn btn-game btn-quiz', 'data-test': 'create-quiz', 'aria-expanded': 'false',
-    onclick: () => toggle('quiz'),
-  }, h('span', { class: 'btn-game-icon', 'aria-hidden': 'true' }, '🧠'), h('span', {}, 'Quiz'), h('small', {}, 'Kahoot-style questions'));
-  const createMemoryButton = h('button', {
-    type: 'button', class: 'btn btn-game btn-memory', 'data-test': 'create-memory', 'aria-expanded': 'false',
-    onclick: () => toggle('memory'),
-  }, h('span', { class: 'btn-game-icon', 'aria-hidden': 'true' }, '🃏'), h('span', {}, 'Memory'), h('small', {}, 'Find the pairs'));
+  const gameButtons = new Map(Object.values(games).map((game) => [game.id, h('button', {
+    type: 'button', class: `btn btn-game btn-${game.id}`, 'data-test': `create-${game.id}`, 'aria-expanded': 'false',
+    onclick: () => toggle(game.id),
+  }, h('span', { class: 'btn-game-icon', 'aria-hidden': 'true' }, game.icon), h('span', {}, game.title), h('small', {}, game.blurb))]));
 
-  function toggle(which) {
-    openForm = openForm === which ? null : which;
-    createQuizButton.setAttribute('aria-expanded', String(openForm === 'quiz'));
-    createMemoryButton.setAttribute('aria-expanded', String(openForm === 'memory'));
-    fill(formSlot, openForm === 'quiz' ? quizForm(ctx, name, fail) : openForm === 'memory' ? memoryForm(ctx, name, fail) : null);
-    const first = formSlot.querySelector('select, input');
-    if (first) first.focus();
+  /** Opens the game's form (closing any other), or closes it when it is the open one. */
+  function toggle(id) {
+    openForm = openForm === id ? null : id;
+    for (const [game, button] of gameButtons) button.setAttribute('aria-expanded', String(game === openForm));
+    fill(formSlot);
+    if (!openForm) return;
+    // The form is made once the server's limits are known (or known to be missing), as it offers and checks them.
+    ctx.limits.then((limits) => {
+      if (openForm !== id || formSlot.firstChild) return;
+      fill(formSlot, createForm(ctx, games[id], limits, name, fail));
+      const first = formSlot.querySelector('select, input');
+      if (first) first.focus();
+    });
   }
 
   // ---- public rooms ----
@@ -105,7 +109,7 @@ export function homeScreen(ctx) {
       if (who) ctx.actions.join(who, room.code, as);
     };
     return h('li', { class: 'room-entry', 'data-test': 'room-entry', 'data-code': room.code },
-      h('span', { class: 'room-entry-game', 'aria-hidden': 'true' }, room.game === 'memory' ? '🃏' : '🧠'),
+      h('span', { class: 'room-entry-game', 'aria-hidden': 'true' }, games[room.game]?.icon),
       h('span', { class: 'room-entry-main' },
         h('b', { class: 'mono' }, room.code),
         h('small', {}, `${room.game} · ${room.state === 'lobby' ? 'waiting to start' : room.state} · ${room.players}/${room.max} players`)),
@@ -119,7 +123,7 @@ export function homeScreen(ctx) {
     h('label', { class: 'field', for: 'name' }, h('span', { class: 'card-title' }, 'Your name')), nameInput);
   const createCard = h('section', { class: 'card create-card', 'aria-labelledby': 'create-title' },
     h('h2', { id: 'create-title', class: 'card-title' }, 'Host a game'),
-    h('div', { class: 'game-buttons' }, createQuizButton, createMemoryButton),
+    h('div', { class: 'game-buttons' }, [...gameButtons.values()]),
     formSlot);
   const roomsCard = h('section', { class: 'card rooms-card', 'aria-labelledby': 'rooms-title' },
     h('h2', { id: 'rooms-title', class: 'card-title' }, 'Public rooms'), roomList);
@@ -164,145 +168,45 @@ function unbusy(button) {
   button.classList.remove('busy');
 }
 
-function field(label, input, hint) {
-  return h('label', { class: 'field' }, h('span', { class: 'label' }, label), input, hint && h('small', { class: 'hint' }, hint));
-}
-
-function publicToggle() {
-  return h('input', { type: 'checkbox', 'data-test': 'create-public' });
-}
-
-function checkbox(input, label) {
-  return h('label', { class: 'check' }, input, h('span', {}, label));
-}
-
-function quizForm(ctx, name, fail) {
-  const pack = h('select', { class: 'input', 'data-test': 'quiz-pack' }, h('option', { value: 'custom' }, '✍ My own questions (below)'));
-  const packInfo = h('small', { class: 'hint' });
-  const packs = new Map();
-  ctx.packs().then((list) => {
-    for (const p of list) packs.set(p.id, p);
-    pack.prepend(...list.map((p) => h('option', { value: p.id }, `${p.title} (${plural(p.questions, 'question')})`)));
-    if (!questions.value.trim()) pack.value = list.length ? list[0].id : 'custom';
-    describe();
-  });
-  const describe = () => {
-    const p = packs.get(pack.value);
-    setText(packInfo, p ? p.description : 'Paste questions as JSON below, or load a .json file.');
-  };
-  pack.addEventListener('change', describe);
-
-  const questions = h('textarea', {
-    class: 'input mono', 'data-test': 'quiz-questions', rows: '6', spellcheck: 'false',
-    placeholder: EXAMPLE, 'aria-label': 'Your own questions, as JSON',
-    oninput: () => {
-      if (questions.value.trim()) pack.value = 'custom';
-      describe();
-    },
-  });
-  const file = h('input', {
-    type: 'file', accept: '.json,application/json', class: 'file', 'data-test': 'quiz-file', 'aria-label': 'Load questions from a JSON file',
-    onchange: async () => {
-      const chosen = file.files && file.files[0];
-      if (!chosen) return;
-      questions.value = await chosen.text();
-      pack.value = 'custom';
-      describe();
-    },
-  });
-  const example = h('button', {
-    type: 'button', class: 'btn btn-small btn-ghost',
-    onclick: () => {
-      questions.value = EXAMPLE;
-      pack.value = 'custom';
-      describe();
-    },
-  }, 'Insert an example');
-  const seconds = h('input', { class: 'input', type: 'number', min: '5', max: '120', value: '20', 'data-test': 'quiz-seconds' });
-  const count = h('input', { class: 'input', type: 'number', min: '1', max: '100', placeholder: 'all', 'data-test': 'quiz-count' });
-  const hostPlays = h('input', { type: 'checkbox', 'data-test': 'quiz-host-plays' });
-  const isPublic = publicToggle();
-
+/**
+ * The create form of a game: its own fields (from its plug-in), then "public" and the submit
+ * button. Submitting checks the name, the game's fields and the size of the message.
+ */
+function createForm(ctx, game, limits, name, fail) {
+  const own = game.createForm(ctx, limits);
+  const isPublic = h('input', { type: 'checkbox', 'data-test': 'create-public' });
   return h('form', {
     class: 'create-form',
-    'aria-label': 'New quiz',
+    'aria-label': game.formTitle,
     onsubmit: (event) => {
       event.preventDefault();
       const who = name();
       if (!who) return;
-      const options = { seconds: Number(seconds.value) || 20, hostPlays: hostPlays.checked, public: isPublic.checked };
-      if (options.seconds < 5 || options.seconds > 120) return fail('Seconds per question must be between 5 and 120.');
-      if (pack.value === 'custom') {
-        const parsed = parseQuestions(questions.value);
-        if (parsed.error) {
-          questions.focus();
-          return fail(parsed.error);
-        }
-        options.questions = parsed.questions;
-      } else {
-        options.pack = pack.value;
+      const read = own.read();
+      if (read.error) {
+        if (read.focus) read.focus.focus();
+        return fail(read.error);
       }
-      if (count.value) {
-        const n = Number(count.value);
-        const max = options.questions ? options.questions.length : (packs.get(pack.value) || {}).questions || 100;
-        if (!Number.isInteger(n) || n < 1 || n > max) return fail(`Number of questions must be between 1 and ${max}.`);
-        options.count = n;
-      }
-      if (new TextEncoder().encode(JSON.stringify({ type: 'create', game: 'quiz', options, id: 'c000' })).length > MAX_FRAME_BYTES) {
-        return fail('Those questions are too long to send in one go (8 KB at most). Use fewer or shorter questions.');
+      const options = { ...read.options, public: isPublic.checked };
+      if (tooBig({ type: 'create', game: game.id, options }, limits.maxLineBytes)) {
+        return fail(`Your ${game.title.toLowerCase()} is too big to send in one go (${kilobytes(limits.maxLineBytes)} at most): make it smaller.`);
       }
       busy(event.submitter || event.target.querySelector('[data-test="create-submit"]'));
-      ctx.actions.create(who, 'quiz', options);
+      ctx.actions.create(who, game.id, options);
     },
   },
-  h('h3', { class: 'form-title' }, '🧠 New quiz'),
-  field('Questions', pack, packInfo),
-  h('div', { class: 'custom-questions' }, questions, h('div', { class: 'row' }, file, example)),
-  h('div', { class: 'row' }, field('Seconds per question', seconds), field('How many questions', count)),
-  checkbox(hostPlays, 'I play too (otherwise this screen presents the quiz)'),
+  h('h3', { class: 'form-title' }, `${game.icon} ${game.formTitle}`),
+  own.fields,
   checkbox(isPublic, 'List it under public rooms'),
-  h('button', { type: 'submit', class: 'btn btn-primary btn-big', 'data-test': 'create-submit' }, 'Create quiz room'));
+  h('button', { type: 'submit', class: 'btn btn-primary btn-big', 'data-test': 'create-submit' }, `Create ${game.title.toLowerCase()} room`));
 }
 
-function memoryForm(ctx, name, fail) {
-  const sides = [2, 3, 4, 5, 6, 7, 8];
-  const side = (test) => h('select', { class: 'input', 'data-test': test }, sides.map((n) => h('option', { value: String(n), selected: n === 4 }, String(n))));
-  const rows = side('memory-rows');
-  const cols = side('memory-cols');
-  const size = h('small', { class: 'hint', 'aria-live': 'polite' });
-  const describe = () => {
-    const cards = Number(rows.value) * Number(cols.value);
-    setText(size, cards % 2 ? `${cards} cards is odd — make rows or columns even.` : `${cards} cards, ${cards / 2} pairs`);
-  };
-  rows.addEventListener('change', describe);
-  cols.addEventListener('change', describe);
-  describe();
-  const mode = h('select', { class: 'input', 'data-test': 'memory-mode' },
-    h('option', { value: 'turns' }, 'Take turns on one board'), h('option', { value: 'race' }, 'Race — everyone on their own board'));
-  const turnSeconds = h('input', { class: 'input', type: 'number', min: '3', max: '300', value: '15', 'data-test': 'memory-turn-seconds' });
-  const isPublic = publicToggle();
+/** Whether a message (with the id the connection adds) is over the server's frame size, when it said what that is. */
+function tooBig(message, maxBytes) {
+  return maxBytes !== undefined && new TextEncoder().encode(JSON.stringify({ ...message, id: 'c000000' })).length > maxBytes;
+}
 
-  return h('form', {
-    class: 'create-form',
-    'aria-label': 'New memory game',
-    onsubmit: (event) => {
-      event.preventDefault();
-      const who = name();
-      if (!who) return;
-      const options = { rows: Number(rows.value), cols: Number(cols.value), mode: mode.value, public: isPublic.checked };
-      if ((options.rows * options.cols) % 2) return fail('The board needs an even number of cards: make rows or columns even.');
-      const t = Number(turnSeconds.value) || 15;
-      if (t < 3 || t > 300) return fail('Seconds per turn must be between 3 and 300.');
-      if (options.mode === 'turns') options.turnSeconds = t;
-      busy(event.submitter || event.target.querySelector('[data-test="create-submit"]'));
-      ctx.actions.create(who, 'memory', options);
-    },
-  },
-  h('h3', { class: 'form-title' }, '🃏 New memory game'),
-  h('div', { class: 'row' }, field('Rows', rows), h('span', { class: 'times', 'aria-hidden': 'true' }, '×'), field('Columns', cols)),
-  size,
-  field('Mode', mode),
-  field('Seconds per turn', turnSeconds, 'Turns mode only'),
-  checkbox(isPublic, 'List it under public rooms'),
-  h('button', { type: 'submit', class: 'btn btn-primary btn-big', 'data-test': 'create-submit' }, 'Create memory room'));
+function kilobytes(bytes) {
+  const kb = bytes / 1024;
+  return `${Number.isInteger(kb) ? kb : kb.toFixed(1)} KB`;
 }

@@ -1,10 +1,12 @@
 // Lobby: the room code and link to share, who is in, and the host's start, kick and bot controls.
 import { h, fill, setText } from '../dom.js';
 import { playerList, updatePlayerList } from '../components/players.js';
-import { iHost, iPlay, playsIn } from '../store.js';
+import { gameOf } from '../games/index.js';
+import { iHost, iPlay, playsIn } from '../room.js';
 import { plural } from '../words.js';
 
 export function lobbyScreen(ctx, room) {
+  const game = gameOf(room);
   const link = joinLink(room.code);
   const list = playerList({ players: [] });
   const players = h('div', { class: 'players-slot' }, list);
@@ -22,8 +24,8 @@ export function lobbyScreen(ctx, room) {
         h('a', { class: 'join-link', 'data-test': 'join-link', href: link }, link),
         copyButton('Copy link', link, 'copy-link'))),
     h('section', { class: 'card lobby-players', 'aria-label': 'Who is here' },
-      h('h2', { class: 'card-title' }, gameTitle(room)),
-      h('p', { class: 'muted' }, gameSummary(room)),
+      h('h2', { class: 'card-title' }, `${game.icon} ${game.title}`),
+      h('p', { class: 'muted' }, game.summary(room.options)),
       counts,
       players,
       bots),
@@ -35,7 +37,7 @@ export function lobbyScreen(ctx, room) {
       const r = state.room;
       const me = state.me && state.me.player;
       const host = iHost(r);
-      updatePlayerList(list, r, { me, onKick: host ? (p) => ctx.send(p.serverBot ? { type: 'remove_bot', player: p.player } : { type: 'kick', player: p.player }) : null });
+      updatePlayerList(list, r, { me, scoreLabel: game.unit, onKick: host ? (p) => ctx.send(p.serverBot ? { type: 'remove_bot', player: p.player } : { type: 'kick', player: p.player }) : null });
       bots.hidden = !host || r.options.bots === false;
       const playing = r.players.filter((p) => playsIn(r, p.role)).length;
       const spectators = r.players.filter((p) => p.role === 'spectator').length;
@@ -70,27 +72,6 @@ export function joinLink(code) {
 /** "A B C" so a screen reader reads a code letter by letter. */
 function spell(code) {
   return code.split('').join(' ');
-}
-
-function gameTitle(room) {
-  return room.game === 'memory' ? '🃏 Memory' : '🧠 Quiz';
-}
-
-function gameSummary(room) {
-  const o = room.options;
-  if (room.game === 'memory') {
-    const mode = o.mode === 'race' ? 'race: everyone on their own board' : `taking turns, ${o.turnSeconds} s each`;
-    return `${o.rows} × ${o.cols} board · ${mode}`;
-  }
-  const source = o.pack ? `the “${o.pack}” pack` : 'the host’s own questions';
-  return `${plural(o.count, 'question')} from ${source} · ${timing(o)} · ${o.hostPlays ? 'the host plays too' : 'the host presents'}`;
-}
-
-/** How long the questions run: the room's seconds, except for questions that set their own (which keep it). */
-function timing(o) {
-  if (!o.ownSeconds) return `${o.seconds} s each`;
-  if (o.ownSeconds === o.count) return 'each question with its own time';
-  return `${o.seconds} s each, ${o.ownSeconds === 1 ? '1 question with its own time' : `${o.ownSeconds} questions with their own time`}`;
 }
 
 function copyButton(label, text, test) {

@@ -1,11 +1,12 @@
 package dev.partyline.server.browser
 
 import dev.partyline.server.PartylineServer
+import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.e2e.startTestServer
 import io.kotest.core.spec.style.FunSpec
 
-/** What a browser spec plays on: one real server for the spec, and every browser opened on it, all closed after the spec. */
-class BrowserStage {
+/** What a browser spec plays on: one real server (of [config]) for the spec, and every browser opened on it, all closed after the spec. */
+class BrowserStage(private val config: ServerConfig = ServerConfig()) {
     lateinit var server: PartylineServer
         private set
     private val browsers = mutableListOf<Browser>()
@@ -18,7 +19,7 @@ class BrowserStage {
         Browser(width, height, reducedMotion).also { browsers += it }
 
     internal suspend fun open() {
-        server = startTestServer()
+        server = startTestServer(config)
     }
 
     internal fun close() {
@@ -28,7 +29,7 @@ class BrowserStage {
 }
 
 /** A [BrowserStage] opened before this spec and closed after it. */
-fun FunSpec.browserStage(): BrowserStage = BrowserStage().also { stage ->
+fun FunSpec.browserStage(config: ServerConfig = ServerConfig()): BrowserStage = BrowserStage(config).also { stage ->
     beforeSpec { stage.open() }
     afterSpec { stage.close() }
 }

@@ -1,13 +1,13 @@
-// Memory: the board of cards (flipped in place, so CSS can animate the turn), whose turn it is
+// Memory's screen: the board of cards (flipped in place, so CSS can animate the turn), whose turn it is
 // with its countdown, the scores, and in a race everyone's progress.
-import { h, fill, setText } from '../dom.js';
-import { countdown } from '../countdown.js';
-import { announce } from '../live.js';
-import { emojiFor } from '../faces.js';
-import { hostBar } from '../components/hostbar.js';
-import { playerList, updatePlayerList } from '../components/players.js';
-import { iHost, iPlay } from '../store.js';
-import { plural } from '../words.js';
+import { h, fill, setText } from '../../dom.js';
+import { countdown } from '../../countdown.js';
+import { announce } from '../../live.js';
+import { hostBar } from '../../components/hostbar.js';
+import { playerList, updatePlayerList } from '../../components/players.js';
+import { iHost, iPlay } from '../../room.js';
+import { plural } from '../../words.js';
+import { emojiFor } from './faces.js';
 
 export function memoryScreen(ctx) {
   const header = h('div', { class: 'memory-header' });
@@ -107,7 +107,7 @@ export function memoryScreen(ctx) {
 
   function render(state) {
     const room = state.room;
-    const m = room.memory;
+    const m = room.play;
     const me = state.me && state.me.player;
     const race = m.mode === 'race';
     const seesBoard = !race || iPlay(room);

@@ -1,14 +1,16 @@
 // Checks a host's own quiz questions (pasted or uploaded JSON) before they go to the server,
-// with the same rules the server applies, so mistakes are explained in words right away.
+// with the same rules the server applies and the bounds it gave (/api/limits), so mistakes are
+// explained in words right away. A bound the server did not give is left to the server.
+import { outside } from '../../limits.js';
+import { plural } from '../../words.js';
 
 const KINDS = ['single', 'multi', 'truefalse', 'typed'];
-const MAX_QUESTIONS = 100;
 
 /**
- * Parses and checks text. Returns { questions } or { error: 'a sentence' }. Accepts a list of
- * questions, or an object with a `questions` list (a pack file).
+ * Parses and checks text against the quiz's limits. Returns { questions } or { error: 'a sentence' }.
+ * Accepts a list of questions, or an object with a `questions` list (a pack file).
  */
-export function parseQuestions(text) {
+export function parseQuestions(text, limits) {
   let data;
   try {
     data = JSON.parse(text);
@@ -17,20 +19,22 @@ export function parseQuestions(text) {
   }
   const list = Array.isArray(data) ? data : data && Array.isArray(data.questions) ? data.questions : null;
   if (!list) return { error: 'Expected a list of questions: [ {"kind": "single", "text": "…", …}, … ]' };
-  if (list.length === 0 || list.length > MAX_QUESTIONS) return { error: `Give between 1 and ${MAX_QUESTIONS} questions.` };
+  if (outside(list.length, 1, limits.maxQuestions)) return { error: `Give ${count(1, limits.maxQuestions, 'question')}.` };
   for (let i = 0; i < list.length; i++) {
-    const problem = check(list[i]);
+    const problem = check(list[i], limits);
     if (problem) return { error: `Question ${i + 1}: ${problem}` };
   }
   return { questions: list };
 }
 
-function check(q) {
+function check(q, limits) {
   if (!q || typeof q !== 'object' || Array.isArray(q)) return 'each question is an object like {"kind":"single","text":"…"}.';
   if (!KINDS.includes(q.kind)) return `"kind" must be one of ${KINDS.join(', ')}.`;
-  if (typeof q.text !== 'string' || !q.text.trim() || q.text.length > 500) return '"text" must be 1 to 500 characters.';
-  if (q.points !== undefined && ![0, 1000, 2000].includes(q.points)) return '"points" must be 0, 1000 or 2000.';
-  if (q.seconds !== undefined && !(Number.isInteger(q.seconds) && q.seconds >= 5 && q.seconds <= 120)) return '"seconds" must be a whole number from 5 to 120.';
+  const text = typeof q.text === 'string' ? q.text.trim() : '';
+  if (outside(text.length, 1, limits.maxQuestionChars)) return `"text" must be ${count(1, limits.maxQuestionChars, 'character')}.`;
+  if (q.points !== undefined && limits.allowedPoints && !limits.allowedPoints.includes(q.points)) return `"points" must be one of ${limits.allowedPoints.join(', ')}.`;
+  if (q.seconds !== undefined && !Number.isInteger(q.seconds)) return '"seconds" must be a whole number.';
+  if (q.seconds !== undefined && outside(q.seconds, limits.minSeconds, limits.maxSeconds)) return `"seconds" must be from ${limits.minSeconds} to ${limits.maxSeconds}.`;
   if (q.kind === 'typed') {
     if (q.choices !== undefined || q.answer !== undefined) return 'a typed question has "accept", not "choices" or "answer".';
     if (!Array.isArray(q.accept) || q.accept.length === 0 || q.accept.some((a) => typeof a !== 'string' || !a.trim())) {
@@ -39,9 +43,11 @@ function check(q) {
     return null;
   }
   const choices = q.choices === undefined && q.kind === 'truefalse' ? ['True', 'False'] : q.choices;
-  const [min, max] = q.kind === 'truefalse' ? [2, 2] : [2, 6];
-  if (!Array.isArray(choices) || choices.length < min || choices.length > max) return `needs ${min === max ? min : `${min} to ${max}`} "choices".`;
-  if (choices.some((c) => typeof c !== 'string' || !c.trim() || c.length > 120)) return 'each choice must be 1 to 120 characters.';
+  const most = q.kind === 'truefalse' ? 2 : limits.maxChoices;
+  if (!Array.isArray(choices) || outside(choices.length, 2, most)) return `needs ${count(2, most, 'choice')} in "choices".`;
+  if (choices.some((c) => typeof c !== 'string' || outside(c.trim().length, 1, limits.maxChoiceChars))) {
+    return `each choice must be ${count(1, limits.maxChoiceChars, 'character')}.`;
+  }
   const answer = q.answer;
   if (!Array.isArray(answer) || answer.length === 0 || answer.some((a) => !Number.isInteger(a) || a < 0 || a >= choices.length)) {
     return '"answer" must list the indexes of the correct choices, counting from 0 (e.g. [2]).';
@@ -50,6 +56,12 @@ function check(q) {
   if (q.kind !== 'multi' && answer.length !== 1) return `a ${q.kind} question has exactly one answer.`;
   if (q.accept !== undefined) return 'only a typed question has "accept".';
   return null;
+}
+
+/** "1 to 500 characters", "2 choices", or "at least 1 character" when the server gave no upper bound. */
+function count(min, max, noun) {
+  if (max === undefined) return `at least ${plural(min, noun)}`;
+  return min === max ? plural(min, noun) : `${min} to ${plural(max, noun)}`;
 }
 
 /** An example shown in the text area, and handy to copy. */

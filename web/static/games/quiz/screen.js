@@ -1,12 +1,13 @@
-// The quiz: a question with its countdown, answer buttons for players or big tiles for the
+// The quiz's screen: a question with its countdown, answer buttons for players or big tiles for the
 // presenting screen, the reveal with the answer distribution and points, and the leaderboard.
-import { h, fill, setText } from '../dom.js';
-import { countdown } from '../countdown.js';
-import { announce } from '../live.js';
-import { hostBar } from '../components/hostbar.js';
-import { leaderboard } from '../components/leaderboard.js';
-import { iHost, iPlay, playsIn } from '../store.js';
-import { ordinal, plural } from '../words.js';
+import { h, fill, setText } from '../../dom.js';
+import { countdown } from '../../countdown.js';
+import { announce } from '../../live.js';
+import { capLength } from '../../limits.js';
+import { hostBar } from '../../components/hostbar.js';
+import { leaderboard } from '../../components/leaderboard.js';
+import { iHost, iPlay, playsIn } from '../../room.js';
+import { ordinal, plural } from '../../words.js';
 
 // Colour is never the only signal: every choice also has its own shape and number.
 const SHAPES = ['▲', '◆', '●', '■', '★', '⬢'];
@@ -22,12 +23,17 @@ export function quizScreen(ctx) {
   // What the player is doing with the open question, kept across re-renders.
   let draft = { index: -1, selected: new Set(), text: '' };
   let lastAnnounced = null;
+  let maxAnswer; // the server's bound on a typed answer, once known
+  ctx.limits.then((limits) => {
+    maxAnswer = (limits.quiz || {}).maxTypedAnswerChars;
+    for (const input of body.querySelectorAll('[data-test="typed-answer"]')) capLength(input, maxAnswer);
+  });
 
   function onKey(event) {
     const target = event.target;
     if (event.ctrlKey || event.metaKey || event.altKey || (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     const n = Number(event.key);
-    if (!Number.isInteger(n) || n < 1 || n > 6) return;
+    if (!Number.isInteger(n) || n < 1) return;
     const button = body.querySelector(`button[data-test="choice"][data-index="${n - 1}"]:not([disabled])`);
     if (button) {
       event.preventDefault();
@@ -49,7 +55,7 @@ export function quizScreen(ctx) {
 
   function render(state) {
     const room = state.room;
-    const quiz = room.quiz;
+    const quiz = room.play;
     const me = state.me && state.me.player;
     const question = quiz.question;
     if (question && draft.index !== question.index) draft = { index: question.index, selected: new Set(), text: '' };
@@ -93,7 +99,7 @@ export function quizScreen(ctx) {
   }
 
   function paintProgress(room) {
-    const quiz = room.quiz;
+    const quiz = room.play;
     const of = quiz.progress ? quiz.progress.of : room.players.filter((p) => playsIn(room, p.role) && p.connected).length;
     const answered = quiz.progress ? quiz.progress.answered : 0;
     answeredCount.dataset.answered = String(answered);
@@ -110,7 +116,7 @@ export function quizScreen(ctx) {
 
     if (question.kind === 'typed') {
       const input = h('input', {
-        class: 'input input-big typed', 'data-test': 'typed-answer', type: 'text', maxlength: '200', autocomplete: 'off',
+        class: 'input input-big typed', 'data-test': 'typed-answer', type: 'text', maxlength: maxAnswer, autocomplete: 'off',
         'aria-label': 'Your answer', placeholder: 'Type your answer', value: mine ? mine.text : draft.text, disabled: locked,
         oninput: () => {
           draft.text = input.value;
@@ -210,7 +216,7 @@ export function quizScreen(ctx) {
     el,
     update(state, prev) {
       const before = prev && prev.room;
-      if (before && before.you === state.room.you && before.over === state.room.over && samePhase(before.quiz, state.room.quiz)) paintProgress(state.room);
+      if (before && before.you === state.room.you && before.over === state.room.over && samePhase(before.play, state.room.play)) paintProgress(state.room);
       else render(state);
     },
     unmount() {

@@ -1,0 +1,26 @@
+// Facts about a room in the store (who plays, who hosts) and the small updates of its players
+// that the store and the games' reducers share. Rooms are plain data, replaced, never mutated.
+
+/** Whether the member with this role takes part in the room's game (the host only when the game says so). */
+export function playsIn(room, role) {
+  return role === 'player' || (role === 'host' && room.hostPlays);
+}
+
+/** Whether you play: a player promoted to host mid-game keeps playing (the game knows its seats). */
+export const iPlay = (room) => Boolean(room && room.you && (room.you.plays ?? playsIn(room, room.you.role)));
+export const iHost = (room) => Boolean(room && room.you && room.you.role === 'host');
+
+export function patchPlayers(room, fn) {
+  return { ...room, players: room.players.map(fn) };
+}
+
+/** The scores of a leaderboard ([{player, score}]) put on the players. */
+export function applyScores(room, entries) {
+  const scores = new Map(entries.map((e) => [e.player, e.score]));
+  return patchPlayers(room, (p) => (scores.has(p.player) ? { ...p, score: scores.get(p.player) } : p));
+}
+
+/** The room with its game's state (`room.play`) patched. */
+export function patchPlay(room, patch) {
+  return { ...room, play: { ...room.play, ...patch } };
+}
