@@ -65,6 +65,23 @@ class LimitsInBrowserSpec : FunSpec({
         b.screen() shouldBe "home"
         b.connected shouldBe false
     }
+
+    test("a page that cannot read the limits still works, checking none of them itself") {
+        val b = stage.browser()
+        b.driver.executeCdpCommand("Network.enable", emptyMap())
+        b.driver.executeCdpCommand("Network.setBlockedURLs", mapOf("urls" to listOf("*/api/limits")))
+        b.openHomeAs(stage.base, "Otto")
+        b.click("create-memory")
+        b.await("the memory form") { b.findAll("memory-rows").isNotEmpty() }
+        Select(b.find("memory-rows")).options.map { it.getAttribute("value") } shouldBe listOf("4") // only the default size
+        b.find("name-input").getAttribute("maxlength") shouldBe null
+        b.click("create-memory") // closed again: createQuiz opens its own form
+        b.createQuiz(SHORT, seconds = 20)
+        b.find("chat-input").getAttribute("maxlength") shouldBe null
+        b.say("still here")
+        b.await("the chat line") { b.findAll("chat-line").isNotEmpty() }
+        b.find("chat-line").text shouldContain "still here"
+    }
 })
 
 private fun JsonObject.int(key: String): Int = getValue(key).jsonPrimitive.int
