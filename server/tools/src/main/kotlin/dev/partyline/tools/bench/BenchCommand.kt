@@ -11,7 +11,7 @@ import com.github.ajalt.clikt.parameters.types.int
 import com.github.ajalt.clikt.parameters.types.long
 import com.github.ajalt.clikt.parameters.types.restrictTo
 
-/** `partyline bench`: drives a running server with many clients; [settings] holds the parsed flags once run. */
+/** `partyline-tools bench`: drives a running server with many clients; [settings] holds the parsed flags once run. */
 class BenchCommand : CliktCommand(name = "bench") {
     override fun help(context: Context) =
         "Load-tests a running server: idle (memory per connection), fanout (chat delivery latency), classroom (1,000 quiz rooms), stadium (one room of 5,000). Prints a table and writes JSON."

@@ -1,6 +1,6 @@
 package dev.partyline.tools.bench
 
-/** The four load shapes `partyline bench` can drive. */
+/** The four load shapes `partyline-tools bench` can drive. */
 enum class Scenario(val id: String) {
     IDLE("idle"), FANOUT("fanout"), CLASSROOM("classroom"), STADIUM("stadium");
 

@@ -11,7 +11,7 @@ import com.github.ajalt.clikt.parameters.types.int
 import com.github.ajalt.clikt.parameters.types.long
 import com.github.ajalt.clikt.parameters.types.restrictTo
 
-/** `partyline bot`: joins bots to a room over TCP (or WebSocket with `--ws`); [settings] holds the parsed flags once run. */
+/** `partyline-tools bot`: joins bots to a room over TCP (or WebSocket with `--ws`); [settings] holds the parsed flags once run. */
 class BotCommand : CliktCommand(name = "bot") {
     override fun help(context: Context) =
         "Joins bots to a room over TCP, or WebSocket with --ws. They play quiz and memory; they never know quiz answers, so skill is speed (quiz) and recall (memory)."
