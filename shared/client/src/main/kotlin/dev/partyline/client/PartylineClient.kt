@@ -30,6 +30,7 @@ import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.contentOrNull
+import java.io.IOException
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.atomic.AtomicLong
 import kotlin.time.Duration
@@ -92,10 +93,10 @@ class PartylineClient private constructor(
      * Sends text as it is, for what [send] cannot say: a message of a game this client does not
      * know, or, when testing a server, a malformed one.
      */
-    suspend fun sendText(text: String) = link().send(text)
+    suspend fun sendText(text: String) = writing { link().send(text) }
 
     /** Sends [bytes] as one message exactly as they are (see [TextLink.sendBytes]). */
-    suspend fun sendBytes(bytes: ByteArray) = link().sendBytes(bytes)
+    suspend fun sendBytes(bytes: ByteArray) = writing { link().sendBytes(bytes) }
 
     /**
      * Sends [message] as a request and returns the server's direct reply to it: the answer, or an
@@ -131,6 +132,13 @@ class PartylineClient private constructor(
     private fun encode(message: ClientMessage, id: JsonPrimitive?): String {
         if (message is CoreClientMessages.Hello) hello = message
         return CODEC.encodeClient(message, id)
+    }
+
+    /** Runs a write; one on a connection that has just closed fails as [PartylineException], like a write after the end. */
+    private suspend fun writing(write: suspend () -> Unit) = try {
+        write()
+    } catch (e: IOException) {
+        throw PartylineException("the connection closed: ${e.message ?: e.javaClass.simpleName}")
     }
 
     private suspend fun link(): TextLink = when (val current = state.first { it != LinkState.Reconnecting }) {
