@@ -46,9 +46,11 @@ class CuttableProxy private constructor(private val target: Int, private val sel
         }
     }
 
-    /** Drops every connection it relays now. */
+    /** Drops every connection it relays now; the reconnection a drop brings about is not among them. */
     fun cut() {
-        while (true) (open.poll() ?: return).close()
+        val now = open.toList() // taken before the first close, so a client reconnecting at once is not cut again
+        open.removeAll(now.toSet())
+        now.forEach { it.close() }
     }
 
     override fun close() {

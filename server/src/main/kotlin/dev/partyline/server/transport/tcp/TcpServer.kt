@@ -17,6 +17,7 @@ import io.ktor.network.sockets.openWriteChannel
 import io.ktor.utils.io.ByteReadChannel
 import io.ktor.utils.io.ByteWriteChannel
 import io.ktor.utils.io.availableForRead
+import io.ktor.utils.io.discard
 import io.ktor.utils.io.readByteArray
 import io.ktor.utils.io.writeByte
 import io.ktor.utils.io.writeStringUtf8
@@ -122,6 +123,10 @@ private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Tra
 
     override suspend fun close() {
         withTimeoutOrNull(CLOSE_FLUSH_MILLIS) { runCatching { output.flushAndClose() } }
+        // Closing with unread input resets the connection, and the reset can overtake the goodbye
+        // on its way (a flooder would never learn why it was closed): drop what the peer still
+        // sends until it closes its side, for a moment at most.
+        withTimeoutOrNull(LINGER_MILLIS) { runCatching { input.discard() } }
         socket.close()
         // Ktor closes the socket only once all it holds is written, which a peer that stopped
         // reading never allows: after a moment, reset it, or the socket and its buffers stay.
@@ -140,5 +145,6 @@ private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Tra
     private companion object {
         const val READ_CHUNK = 4096
         const val CLOSE_FLUSH_MILLIS = 1000L
+        const val LINGER_MILLIS = 1000L
     }
 }
