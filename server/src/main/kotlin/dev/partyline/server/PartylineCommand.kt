@@ -1,6 +1,7 @@
 package dev.partyline.server
 
 import dev.partyline.server.base.ServerConfig
+import dev.partyline.server.store.DatabaseUrl
 import dev.partyline.server.transport.ws.OriginPolicy
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
@@ -54,6 +55,14 @@ class PartylineCommand : CliktCommand(name = "partyline") {
     private val maxBotsPerRoom by option(help = "bots the server runs (add_bot) per room, at most").int().restrictTo(min = 0).default(d.maxBotsPerRoom)
     private val botThinkMs by option(help = "base think time of the server's bots between moves (ms)").long().restrictTo(0L..60_000L).default(d.botThinkMillis)
 
+    private val dataDir by option(help = "where the embedded database keeps its files").default(d.dataDir)
+    private val databaseUrl by option(help = "keep data in PostgreSQL instead: postgresql://user:password@host:port/database")
+        .validate { runCatching { DatabaseUrl.parse(it) }.onFailure { e -> fail(e.message.orEmpty()) } }
+    private val storeTimeoutMs by option(help = "a database call taking longer fails with 503 (ms)").long().restrictTo(min = 100L).default(d.storeTimeoutMillis)
+    private val loginAttempts by option(help = "failed logins per account and per client address in the login window").int().restrictTo(min = 1).default(d.loginAttempts)
+    private val loginWindowMs by option(help = "the window of the failed-login limit (ms)").long().restrictTo(min = 1000L).default(d.loginWindowMillis)
+    private val trustProxy by option(help = "believe X-Forwarded-Proto from a proxy in front (for the Secure cookie flag)").flag()
+
     /** The parsed configuration, once [main] has run. */
     var config: ServerConfig? = null
         private set
@@ -68,6 +77,8 @@ class PartylineCommand : CliktCommand(name = "partyline") {
             maxBotsPerRoom = maxBotsPerRoom, botThinkMillis = botThinkMs,
             failedJoinsPerMinute = failedJoinsPerMinute, connectionsPerSecond = connectionsPerSecond,
             connectionBurst = connectionBurst, limitLoopback = limitLoopback,
+            dataDir = dataDir, databaseUrl = databaseUrl, storeTimeoutMillis = storeTimeoutMs,
+            loginAttempts = loginAttempts, loginWindowMillis = loginWindowMs, trustProxy = trustProxy,
         )
     }
 }

@@ -6,15 +6,22 @@ import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.http.ClientLimits
 import dev.partyline.server.http.SecurityHeaders
+import dev.partyline.server.http.api.ApiAuth
+import dev.partyline.server.http.api.LoginLimiter
+import dev.partyline.server.http.api.apiRoutes
+import dev.partyline.server.http.api.installApiErrors
 import dev.partyline.server.http.httpRoutes
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomRegistry
 import dev.partyline.server.room.Secrets
 import dev.partyline.server.session.Heartbeat
 import dev.partyline.server.session.SessionRegistry
+import dev.partyline.server.store.Database
+import dev.partyline.server.store.SqlAccountStore
 import dev.partyline.server.transport.ConnectionGate
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.tcp.TcpServer
+import dev.partyline.server.transport.ws.OriginPolicy
 import dev.partyline.server.transport.ws.gameSocket
 import dev.partyline.server.transport.ws.installWebSockets
 import dev.partyline.shared.game.Game
@@ -55,6 +62,9 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     private val gate = ConnectionGate(config.connectionsPerSecond, config.connectionBurst, config.limitLoopback, clock)
     private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics, heartbeat, gate)
     private val tcp = TcpServer(config, runner)
+    private val database = Database.open(config)
+    private val accounts = SqlAccountStore(database)
+    private val limiter = LoginLimiter(config.loginAttempts, config.loginWindowMillis, config.limitLoopback, clock)
     private var http: EmbeddedServer<NettyApplicationEngine, NettyApplicationEngine.Configuration>? = null
 
     val tcpPort: Int get() = tcp.port
@@ -66,14 +76,17 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         rooms.start()
         sessions.start()
         gate.start(scope)
+        limiter.start(scope)
         scope.launch { heartbeat.run() }
         tcp.start(scope)
         val server = embeddedServer(Netty, port = config.httpPort, host = config.host) {
             installWebSockets(config)
             install(SecurityHeaders)
+            installApiErrors()
             routing {
                 gameSocket(config, runner)
                 httpRoutes(codec, rooms, packs, ClientLimits.of(config), NAME, metrics)
+                apiRoutes(OriginPolicy(config.allowedOrigins), accounts, ApiAuth(accounts, clock, config.trustProxy), limiter, clock)
             }
         }
         server.startSuspend(wait = false)
@@ -107,6 +120,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
             awaitShutdown()
             tcp.stop()
             scope.cancel()
+            database.close()
         })
     }
 
@@ -119,6 +133,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         http?.stop(500, 2000)
         tcp.stop()
         scope.cancel()
+        database.close()
     }
 
     companion object {

@@ -10,7 +10,8 @@ import io.kotest.core.spec.style.FunSpec
 
 /**
  * The package graph points one way — `game` ← `room` ← `session` ← `transport`/`http`, with
- * `base` (config, clock, outbox) and `metrics` beneath them all and only `Main`'s wiring above —
+ * `store` beside `room`, `base` (config, clock, outbox) and `metrics` beneath them all and only
+ * `Main`'s wiring above —
  * and an import against it fails the build. Read from the compiled classes of the server, of
  * `shared` and of the client library, tests left out.
  */
@@ -25,6 +26,7 @@ class ArchitectureSpec : FunSpec({
             .layer("wiring").definedBy("dev.partyline.server")
             .layer("base").definedBy("dev.partyline.server.base..", "dev.partyline.server.metrics..")
             .layer("room").definedBy("dev.partyline.server.room..")
+            .layer("store").definedBy("dev.partyline.server.store..")
             .layer("session").definedBy("dev.partyline.server.session..")
             .layer("edge").definedBy("dev.partyline.server.transport..", "dev.partyline.server.http..")
             .layer("bots").definedBy("dev.partyline.server.bot..")
@@ -33,6 +35,7 @@ class ArchitectureSpec : FunSpec({
             .whereLayer("edge").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("session").mayOnlyBeAccessedByLayers("edge", "wiring")
             .whereLayer("room").mayOnlyBeAccessedByLayers("session", "edge", "bots", "wiring")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("room", "session", "edge", "wiring")
             .check(classes)
     }
 
@@ -41,6 +44,7 @@ class ArchitectureSpec : FunSpec({
             .should().dependOnClassesThat().resideInAnyPackage(
                 "dev.partyline.server", "dev.partyline.server.room..", "dev.partyline.server.session..",
                 "dev.partyline.server.transport..", "dev.partyline.server.http..", "dev.partyline.server.bot..",
+                "dev.partyline.server.store..",
             )
             .check(classes)
     }

@@ -44,6 +44,17 @@ data class ServerConfig(
     val maxBotsPerRoom: Int = 20,
     /** The base think time of the server's bots between moves, in ms (as the `bot` command's `--think-ms`). */
     val botThinkMillis: Long = 400,
+    /** Where the embedded store keeps its files; created on first start. */
+    val dataDir: String = "partyline-data",
+    /** A PostgreSQL URL (`postgresql://user:password@host:port/db`) to keep data there instead of [dataDir]. */
+    val databaseUrl: String? = null,
+    /** A database call that takes longer fails (`503`) instead of holding a request. */
+    val storeTimeoutMillis: Long = 5_000,
+    /** Failed logins one account, and one client address, may make in [loginWindowMillis]. */
+    val loginAttempts: Int = 10,
+    val loginWindowMillis: Long = 15 * 60_000,
+    /** Whether a proxy in front sets `X-Forwarded-Proto` that may be believed (it decides the `Secure` cookie flag). */
+    val trustProxy: Boolean = false,
 ) {
     val pingIntervalMillis: Long get() = idleTimeoutMillis / 3
 }

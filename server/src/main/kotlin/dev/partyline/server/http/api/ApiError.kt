@@ -1,0 +1,27 @@
+package dev.partyline.server.http.api
+
+import io.ktor.http.HttpStatusCode
+import kotlinx.serialization.Serializable
+
+/**
+ * A request the API refuses: its status and one of API.md's codes, with a message for people and,
+ * when one field is wrong, its name. Thrown anywhere in a handler; [installApiErrors] answers it.
+ */
+class ApiError(val status: HttpStatusCode, val code: String, message: String, val field: String? = null) : RuntimeException(message) {
+    /** The body every error has: `{"error":{"code","message","field"?}}`. */
+    @Serializable
+    data class Body(val error: Detail)
+
+    @Serializable
+    data class Detail(val code: String, val message: String, val field: String? = null)
+
+    fun body(): Body = Body(Detail(code, message ?: code, field))
+
+    companion object {
+        fun badRequest(message: String, field: String? = null) = ApiError(HttpStatusCode.BadRequest, "bad_request", message, field)
+
+        fun notSignedIn() = ApiError(HttpStatusCode.Unauthorized, "not_signed_in", "sign in first")
+
+        fun notFound(what: String) = ApiError(HttpStatusCode.NotFound, "not_found", "no such $what")
+    }
+}
