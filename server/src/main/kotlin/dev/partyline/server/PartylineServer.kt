@@ -85,7 +85,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
             installApiErrors()
             routing {
                 gameSocket(config, runner)
-                httpRoutes(codec, rooms, packs, ClientLimits.of(config), NAME, metrics)
+                httpRoutes(codec, rooms, packs, ClientLimits.of(config), NAME, metrics, database)
                 apiRoutes(OriginPolicy(config.allowedOrigins), accounts, ApiAuth(accounts, clock, config.trustProxy), limiter, clock)
             }
         }

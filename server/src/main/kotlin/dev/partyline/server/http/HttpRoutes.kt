@@ -2,6 +2,7 @@ package dev.partyline.server.http
 
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomRegistry
+import dev.partyline.server.store.Database
 import dev.partyline.shared.protocol.PackList
 import dev.partyline.shared.protocol.PackSummary
 import dev.partyline.shared.protocol.RoomList
@@ -19,8 +20,8 @@ import io.ktor.server.routing.get
 private val SHARE_CODE = Regex("[A-Za-z0-9]{1,12}")
 private val PROMETHEUS_TEXT = ContentType.parse("text/plain; version=0.0.4; charset=utf-8")
 
-/** The read-only HTTP side: the static web client, health, Prometheus metrics, and JSON read-outs of packs, public rooms and the limits a client checks. */
-fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSummary>, limits: ClientLimits, serverName: String, metrics: ServerMetrics) {
+/** The read-only HTTP side: the static web client, health (with the store's), Prometheus metrics, and JSON read-outs of packs, public rooms and the limits a client checks. */
+fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSummary>, limits: ClientLimits, serverName: String, metrics: ServerMetrics, database: Database) {
     val limitsJson = WireFormat.json.encodeToString(ClientLimits.serializer(), limits)
     staticResources("/", "web")
     // A shareable join link: the client reads the code from the fragment.
@@ -29,7 +30,9 @@ fun Route.httpRoutes(codec: WireCodec, rooms: RoomRegistry, packs: List<PackSumm
         if (code.matches(SHARE_CODE)) call.respondRedirect("/#${code.uppercase()}") else call.respond(HttpStatusCode.NotFound)
     }
     get("/health") {
-        call.respondText("{\"status\":\"ok\",\"server\":\"$serverName\",\"rooms\":${rooms.count()}}", ContentType.Application.Json)
+        // A store that does not answer degrades the server: rooms go on, saved quizzes and accounts wait.
+        val status = if (database.answers()) "ok" else "degraded"
+        call.respondText("{\"status\":\"$status\",\"server\":\"$serverName\",\"store\":\"${database.kind}\",\"rooms\":${rooms.count()}}", ContentType.Application.Json)
     }
     get("/metrics") {
         metrics.refresh(rooms.census())

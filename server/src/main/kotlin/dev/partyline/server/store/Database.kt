@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway
 import org.jdbi.v3.core.Handle
 import org.jdbi.v3.core.Jdbi
 import org.jdbi.v3.core.JdbiException
+import org.slf4j.LoggerFactory
 import java.nio.file.Files
 import java.nio.file.Path
 import java.sql.SQLException
@@ -25,9 +26,9 @@ import java.sql.SQLTransientConnectionException
  * deadline, so no caller ever waits on the database longer than [timeoutMillis].
  *
  * Embedded by default (SQLite in a directory); PostgreSQL when given a [DatabaseUrl]. Both get
- * the same migrations and the same SQL.
+ * the same migrations and the same SQL; [kind] says which (`sqlite`, `postgresql`).
  */
-class Database private constructor(private val pool: HikariDataSource, val description: String, private val timeoutMillis: Long) : AutoCloseable {
+class Database private constructor(private val pool: HikariDataSource, val kind: String, private val timeoutMillis: Long) : AutoCloseable {
     private val jdbi: Jdbi = Jdbi.create(pool)
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO.limitedParallelism(pool.maximumPoolSize))
 
@@ -43,10 +44,15 @@ class Database private constructor(private val pool: HikariDataSource, val descr
         } catch (e: TimeoutCancellationException) {
             throw StoreUnavailable("the database did not answer within $timeoutMillis ms", e)
         } catch (e: JdbiException) {
-            if ((e.cause as? SQLException)?.let(::isConnectionFailure) == true) throw StoreUnavailable("the database cannot be reached", e)
+            if (generateSequence<Throwable>(e) { it.cause }.any { it is SQLException && isConnectionFailure(it) }) {
+                throw StoreUnavailable("the database cannot be reached", e)
+            }
             throw e
         }
     }
+
+    /** Whether the database answers a trivial query now, within the deadline. */
+    suspend fun answers(): Boolean = runCatching { transaction { it.createQuery("SELECT 1").mapTo(Int::class.java).one() } }.isSuccess
 
     override fun close() {
         scope.cancel()
@@ -58,6 +64,7 @@ class Database private constructor(private val pool: HikariDataSource, val descr
         fun open(config: ServerConfig): Database =
             config.databaseUrl?.let { postgres(DatabaseUrl.parse(it), config.storeTimeoutMillis) } ?: embedded(Path.of(config.dataDir), config.storeTimeoutMillis)
 
+        private val log = LoggerFactory.getLogger(Database::class.java)
         private const val SQLITE_FILE = "partyline.db"
         private const val POSTGRES_POOL = 10
         private const val STATEMENT_SECONDS = 30
@@ -74,7 +81,7 @@ class Database private constructor(private val pool: HikariDataSource, val descr
                 addDataSourceProperty("foreign_keys", "true")
                 addDataSourceProperty("busy_timeout", timeoutMillis.toString())
             }
-            return open(config, "embedded SQLite at $file", timeoutMillis)
+            return open(config, "sqlite", "embedded SQLite at $file", timeoutMillis)
         }
 
         /** The PostgreSQL database at [url]; its schema is brought up to date on open. */
@@ -87,10 +94,10 @@ class Database private constructor(private val pool: HikariDataSource, val descr
                 addDataSourceProperty("connectTimeout", (timeoutMillis / 1000).coerceAtLeast(1).toString())
                 addDataSourceProperty("socketTimeout", STATEMENT_SECONDS.toString())
             }
-            return open(config, "PostgreSQL at $url", timeoutMillis)
+            return open(config, "postgresql", "PostgreSQL at $url", timeoutMillis)
         }
 
-        private fun open(config: HikariConfig, description: String, timeoutMillis: Long): Database {
+        private fun open(config: HikariConfig, kind: String, description: String, timeoutMillis: Long): Database {
             config.connectionTimeout = timeoutMillis.coerceAtLeast(250)
             config.poolName = "partyline-store"
             val pool = try {
@@ -99,15 +106,23 @@ class Database private constructor(private val pool: HikariDataSource, val descr
                 throw StoreUnavailable("cannot open the $description: ${e.cause?.message ?: e.message}", e)
             }
             try {
-                Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate()
+                val migrated = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate()
+                log.info("store: {}, schema version {} ({} migrations applied now)", description, migrated.targetSchemaVersion ?: migrated.initialSchemaVersion, migrated.migrationsExecuted)
             } catch (e: Exception) {
                 pool.close()
                 throw StoreUnavailable("cannot migrate the $description: ${e.message}", e)
             }
-            return Database(pool, description, timeoutMillis)
+            return Database(pool, kind, timeoutMillis)
         }
 
-        /** SQLState class 08 is "connection exception" in every driver that sets one. */
-        private fun isConnectionFailure(e: SQLException) = e.sqlState?.startsWith("08") == true || e is SQLTransientConnectionException
+        /**
+         * A failure of the database rather than of the statement: SQLState class 08 (connection
+         * exception), 57P (the server shutting down or restarting), 3D000 (the database gone), or
+         * no connection free in the pool in time.
+         */
+        private fun isConnectionFailure(e: SQLException): Boolean {
+            val state = e.sqlState.orEmpty()
+            return state.startsWith("08") || state.startsWith("57P") || state == "3D000" || e is SQLTransientConnectionException
+        }
     }
 }

@@ -26,6 +26,12 @@ object TestPostgres {
         return base.replaceFirst("postgresql://", "postgresql://$credentials") + "/" + name
     }
 
+    /** Drops the database at [url] (made by [freshDatabase]) with its connections: to a server using it, the database has gone away. */
+    fun dropDatabase(url: String) {
+        val name = url.substringAfterLast('/')
+        DriverManager.getConnection(admin.jdbcUrl, admin.user, admin.password).use { it.createStatement().execute("DROP DATABASE $name WITH (FORCE)") }
+    }
+
     private fun startThrowaway(): DatabaseUrl {
         val bin = File("/usr/lib/postgresql").listFiles()?.filter { File(it, "bin/initdb").canExecute() }?.maxByOrNull { it.name.toIntOrNull() ?: 0 }
             ?: error("the store specs need PostgreSQL: apt-get install -y postgresql (or set $ENV to a server of yours)")

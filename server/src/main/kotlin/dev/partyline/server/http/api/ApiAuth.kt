@@ -5,6 +5,7 @@ import dev.partyline.server.store.Account
 import dev.partyline.server.store.AccountStore
 import dev.partyline.server.store.StoreSecrets
 import io.ktor.http.Cookie
+import io.ktor.http.CookieEncoding
 import io.ktor.http.HttpHeaders
 import io.ktor.server.application.ApplicationCall
 
@@ -42,7 +43,7 @@ class ApiAuth(private val accounts: AccountStore, private val clock: Clock, priv
 
     private fun cookie(call: ApplicationCall, value: String, maxAge: Int) = Cookie(
         name = SESSION_COOKIE, value = value, maxAge = maxAge, path = "/", httpOnly = true, secure = overHttps(call),
-        extensions = mapOf("SameSite" to "Lax"),
+        extensions = mapOf("SameSite" to "Lax"), encoding = CookieEncoding.RAW, // the token is URL-safe already
     )
 
     private fun overHttps(call: ApplicationCall): Boolean =
