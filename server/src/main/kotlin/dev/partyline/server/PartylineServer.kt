@@ -18,6 +18,7 @@ import dev.partyline.server.session.Heartbeat
 import dev.partyline.server.session.SessionRegistry
 import dev.partyline.server.store.Database
 import dev.partyline.server.store.SqlAccountStore
+import dev.partyline.server.store.SqlQuizStore
 import dev.partyline.server.transport.ConnectionGate
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.tcp.TcpServer
@@ -64,6 +65,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     private val tcp = TcpServer(config, runner)
     private val database = Database.open(config)
     private val accounts = SqlAccountStore(database)
+    private val quizzes = SqlQuizStore(database)
     private val limiter = LoginLimiter(config.loginAttempts, config.loginWindowMillis, config.limitLoopback, clock)
     private var http: EmbeddedServer<NettyApplicationEngine, NettyApplicationEngine.Configuration>? = null
 
@@ -86,7 +88,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
             routing {
                 gameSocket(config, runner)
                 httpRoutes(codec, rooms, packs, ClientLimits.of(config), NAME, metrics, database)
-                apiRoutes(OriginPolicy(config.allowedOrigins), accounts, ApiAuth(accounts, clock, config.trustProxy), limiter, clock)
+                apiRoutes(OriginPolicy(config.allowedOrigins), accounts, quizzes, ApiAuth(accounts, clock, config.trustProxy), limiter, clock)
             }
         }
         server.startSuspend(wait = false)

@@ -1,6 +1,7 @@
 package dev.partyline.server.store
 
 import org.jdbi.v3.core.Handle
+import org.jdbi.v3.core.statement.Query
 import java.sql.ResultSet
 import java.util.Locale
 
@@ -57,7 +58,7 @@ class SqlAccountStore(private val db: Database) : AccountStore {
         h.createUpdate("DELETE FROM api_tokens WHERE account_id = :account AND label = :label").bind("account", account).bind("label", label).execute() > 0
     }
 
-    private fun Handle.accountWhere(clause: String, bind: org.jdbi.v3.core.statement.Query.() -> Unit): Account? =
+    private fun Handle.accountWhere(clause: String, bind: Query.() -> Unit): Account? =
         createQuery("SELECT a.id, a.name FROM accounts a $clause").apply(bind).map { rs, _ -> account(rs) }.findOne().orElse(null)
 
     private fun account(rs: ResultSet) = Account(rs.getString("id"), rs.getString("name"))

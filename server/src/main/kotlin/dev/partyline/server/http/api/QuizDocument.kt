@@ -1,0 +1,73 @@
+package dev.partyline.server.http.api
+
+import dev.partyline.server.store.QuizFacts
+import dev.partyline.shared.game.quiz.QuestionReader
+import dev.partyline.shared.game.quiz.QuestionsRead
+import dev.partyline.shared.game.quiz.QuizGame
+import dev.partyline.shared.protocol.PlainText
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.buildJsonObject
+
+/**
+ * A quiz document as the API takes it (API.md): `title`, `description`, `visibility` and
+ * `questions`, each question checked by the same [QuestionReader] as a room's inline questions,
+ * plus its optional `image` (an image id) and `explanation`. A field it does not know is refused,
+ * so a typo is never dropped in silence; `id`, `version` and `owner` (what a GET adds) are let
+ * through, so a client may send back what it read.
+ */
+object QuizDocument {
+    const val MAX_TITLE = 100
+    const val MAX_DESCRIPTION = 1000
+    const val MAX_EXPLANATION = 500
+    val VISIBILITIES = listOf("private", "unlisted", "public")
+    private val IMAGE_ID = Regex("[A-Za-z0-9_-]{22}")
+    private val FIELDS = setOf("title", "description", "visibility", "questions", "id", "version", "owner")
+    private val EXTRA_QUESTION_FIELDS = listOf("image", "explanation")
+
+    /** The document's facts and its canonical JSON, or `400 bad_request` naming the first field at fault. */
+    fun read(body: JsonObject): Pair<QuizFacts, JsonObject> {
+        body.keys.firstOrNull { it !in FIELDS }?.let { throw ApiError.badRequest("a quiz has no field '$it'; its fields are ${FIELDS.take(4).joinToString()}", it) }
+        val title = text(body, "title", MAX_TITLE)?.takeIf { it.isNotEmpty() } ?: throw ApiError.badRequest("a quiz needs a title of 1 to $MAX_TITLE characters", "title")
+        val description = text(body, "description", MAX_DESCRIPTION)
+        val visibility = body["visibility"]?.let { v -> v.textOrNull()?.takeIf { it in VISIBILITIES } ?: throw ApiError.badRequest("visibility is one of ${VISIBILITIES.joinToString()}", "visibility") }
+            ?: VISIBILITIES.first()
+        val questions = body["questions"] as? JsonArray ?: throw ApiError.badRequest("'questions' must be a list of 1 to ${QuizGame.MAX_QUESTIONS} questions", "questions")
+        questions.forEachIndexed { i, question -> (question as? JsonObject)?.let { checkExtras(i + 1, it) } }
+        val rules = JsonArray(questions.map { q -> (q as? JsonObject)?.let { JsonObject(it - EXTRA_QUESTION_FIELDS.toSet()) } ?: q })
+        when (val read = QuestionReader.readAll(rules, QuizGame.MAX_QUESTIONS)) {
+            is QuestionsRead.Refused -> {
+                val first = read.problems.first()
+                val field = listOfNotNull("questions", first.question?.toString(), first.field).joinToString(".")
+                throw ApiError.badRequest(read.summary, field)
+            }
+            is QuestionsRead.Read -> Unit
+        }
+        val document = buildJsonObject {
+            put("title", JsonPrimitive(title))
+            description?.let { put("description", JsonPrimitive(it)) }
+            put("visibility", JsonPrimitive(visibility))
+            put("questions", questions)
+        }
+        return QuizFacts(title, visibility, questions.size) to document
+    }
+
+    private fun checkExtras(number: Int, question: JsonObject) {
+        question["image"]?.let { if (it.textOrNull()?.matches(IMAGE_ID) != true) throw ApiError.badRequest("question $number: 'image' must be an image id", "questions.$number.image") }
+        question["explanation"]?.let {
+            val text = it.textOrNull()
+            if (text == null || text.length > MAX_EXPLANATION || !PlainText.isClean(text)) {
+                throw ApiError.badRequest("question $number: 'explanation' must be a text of at most $MAX_EXPLANATION characters", "questions.$number.explanation")
+            }
+        }
+    }
+
+    /** The trimmed text of an optional string [field] of at most [max] characters. */
+    private fun text(body: JsonObject, field: String, max: Int): String? {
+        val value = body[field] ?: return null
+        val text = value.textOrNull()?.trim()
+        if (text == null || text.length > max || !PlainText.isClean(text)) throw ApiError.badRequest("'$field' must be a text of at most $max characters", field)
+        return text
+    }
+}
