@@ -5,10 +5,7 @@ import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import kotlinx.serialization.json.Json
-import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
-import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.JsonPrimitive
 import java.io.File
 
 /**
@@ -60,36 +57,13 @@ private suspend fun replay(port: Int, block: String) {
                 ?: error("a transcript line starts with '> ' or '< ', after a connection's name or none: $line")
             val client = connections.getOrPut(name) { TestClient.tcp(port, name.ifEmpty { "nc" }) }
             if (direction == ">") {
-                client.send(substitute(body, bound))
+                client.send(JsonPattern.substitute(body, bound))
             } else {
                 val actual = client.next()
-                withClue("expected $body\n     got $actual") { matches(Json.parseToJsonElement(body), actual, bound) shouldBe true }
+                withClue("expected $body\n     got $actual") { JsonPattern.matches(Json.parseToJsonElement(body), actual, bound) shouldBe true }
             }
         }
     } finally {
         connections.values.forEach { it.close() }
-    }
-}
-
-private val placeholder = Regex("^<([a-z0-9]+)>$")
-
-private fun substitute(line: String, bound: Map<String, JsonElement>): String =
-    Regex("<([a-z0-9]+)>").replace(line) { m ->
-        val value = bound[m.groupValues[1]] ?: error("nothing bound to ${m.value} yet")
-        (value as? JsonPrimitive)?.content ?: value.toString()
-    }
-
-/** Whether [actual] matches [expected]: objects key by key (both ways), arrays element by element. */
-private fun matches(expected: JsonElement, actual: JsonElement, bound: MutableMap<String, JsonElement>): Boolean {
-    if (expected is JsonPrimitive && expected.isString) {
-        placeholder.matchEntire(expected.content)?.let { m ->
-            val previous = bound.putIfAbsent(m.groupValues[1], actual)
-            return previous == null || previous == actual
-        }
-    }
-    return when (expected) {
-        is JsonObject -> actual is JsonObject && expected.keys == actual.keys && expected.all { (k, v) -> matches(v, actual.getValue(k), bound) }
-        is JsonArray -> actual is JsonArray && expected.size == actual.size && expected.indices.all { matches(expected[it], actual[it], bound) }
-        else -> expected == actual
     }
 }
