@@ -15,6 +15,7 @@ import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomRegistry
 import dev.partyline.server.room.Secrets
 import dev.partyline.server.session.Heartbeat
+import dev.partyline.server.session.SavedQuizHosting
 import dev.partyline.server.session.SessionRegistry
 import dev.partyline.server.store.Database
 import dev.partyline.server.store.SqlAccountStore
@@ -61,11 +62,11 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     private val packs = Packs.all.map { it.summary }
     private val heartbeat = Heartbeat(config, clock)
     private val gate = ConnectionGate(config.connectionsPerSecond, config.connectionBurst, config.limitLoopback, clock)
-    private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics, heartbeat, gate)
-    private val tcp = TcpServer(config, runner)
     private val database = Database.open(config)
     private val accounts = SqlAccountStore(database)
     private val quizzes = SqlQuizStore(database)
+    private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics, heartbeat, gate, SavedQuizHosting(accounts, quizzes, clock))
+    private val tcp = TcpServer(config, runner)
     private val limiter = LoginLimiter(config.loginAttempts, config.loginWindowMillis, config.limitLoopback, clock)
     private var http: EmbeddedServer<NettyApplicationEngine, NettyApplicationEngine.Configuration>? = null
 

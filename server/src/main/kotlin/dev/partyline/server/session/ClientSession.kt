@@ -36,6 +36,8 @@ class ClientSession(
     private val clock: Clock,
     private val serverName: String,
     private val packs: List<PackSummary>,
+    private val hosting: SavedQuizHosting,
+    private var credentials: Credentials,
 ) {
     private var session: PlayerSession? = null
     private var room: RoomActor? = null
@@ -108,6 +110,14 @@ class ClientSession(
             return
         }
         val name = PlayerNames.clean(hello.name) ?: return refuse(ErrorCode.BAD_NAME, PlayerNames.RULE, re)
+        val bearer = hello.token
+        if (bearer != null) {
+            when (hosting.knowsToken(bearer)) {
+                false -> return refuse(ErrorCode.BAD_SESSION, "that token is unknown or has been revoked", re)
+                null -> return refuse(ErrorCode.INTERNAL, "accounts cannot be checked just now; try again in a moment", re)
+                true -> credentials = credentials.copy(bearer = bearer)
+            }
+        }
         welcome(sessions.open(name, hello.bot, connection), re, resumed = false)
     }
 
@@ -121,7 +131,11 @@ class ClientSession(
             refuse(ErrorCode.ALREADY_IN_ROOM, "leave your room before creating another", re)
             return
         }
-        when (val created = rooms.create(message.game, message.options, joiner(current, re))) {
+        val options = when (val hosted = hosting.options(message.game, message.options, credentials)) {
+            is SavedQuizHosting.Hosting.Refused -> return refuse(hosted.rejection, re)
+            is SavedQuizHosting.Hosting.Options -> hosted.options
+        }
+        when (val created = rooms.create(message.game, options, joiner(current, re))) {
             is Created.Refused -> refuse(created.rejection, re)
             is Created.Room -> entered(current, created.room)
         }

@@ -27,4 +27,9 @@ interface AccountStore {
 
     /** Revokes [account]'s token called [label]; false when it has none. */
     suspend fun removeToken(account: String, label: String): Boolean
+
+    companion object {
+        /** The cookie that carries a browser's session token, to the API and on the WebSocket's upgrade. */
+        const val SESSION_COOKIE = "partyline_session"
+    }
 }

@@ -1,9 +1,27 @@
 package dev.partyline.server.store
 
 import kotlinx.serialization.Serializable
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.jsonArray
+import kotlinx.serialization.json.jsonObject
 
 /** A quiz as a host saved it: its [document] is JSON text (title, description, visibility, questions). */
-data class SavedQuiz(val id: String, val owner: String, val version: Int, val document: String)
+data class SavedQuiz(val id: String, val owner: String, val visibility: String, val version: Int, val document: String) {
+    /** Whether anyone with its id may host it (or, when public, copy it), not only its owner. */
+    val shared: Boolean get() = visibility == "unlisted" || visibility == "public"
+
+    /** Its questions as a room's inline `questions` take them: without what only the library keeps (`image`, `explanation`). */
+    fun roomQuestions(): JsonArray {
+        val questions = Json.parseToJsonElement(document).jsonObject.getValue("questions").jsonArray
+        return JsonArray(questions.map { JsonObject(it.jsonObject - LIBRARY_ONLY) })
+    }
+
+    private companion object {
+        val LIBRARY_ONLY = setOf("image", "explanation")
+    }
+}
 
 /** A line of a host's list of quizzes. */
 @Serializable

@@ -30,8 +30,8 @@ class SqlQuizStore(private val db: Database) : QuizStore {
     }
 
     override suspend fun find(id: String): SavedQuiz? = db.transaction { h ->
-        h.createQuery("SELECT id, owner_id, version, document FROM quizzes WHERE id = :id").bind("id", id)
-            .map { rs, _ -> SavedQuiz(rs.getString("id"), rs.getString("owner_id"), rs.getInt("version"), rs.getString("document")) }
+        h.createQuery("SELECT id, owner_id, visibility, version, document FROM quizzes WHERE id = :id").bind("id", id)
+            .map { rs, _ -> SavedQuiz(rs.getString("id"), rs.getString("owner_id"), rs.getString("visibility"), rs.getInt("version"), rs.getString("document")) }
             .findOne().orElse(null)
     }
 

@@ -6,7 +6,9 @@ import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.Rooms
 import dev.partyline.server.session.ClientSession
 import dev.partyline.server.session.Connection
+import dev.partyline.server.session.Credentials
 import dev.partyline.server.session.Heartbeat
+import dev.partyline.server.session.SavedQuizHosting
 import dev.partyline.server.session.SessionRegistry
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Goodbye
@@ -39,13 +41,14 @@ class ConnectionRunner(
     private val metrics: ServerMetrics,
     private val heartbeat: Heartbeat,
     private val gate: ConnectionGate,
+    private val hosting: SavedQuizHosting,
 ) {
     private val ids = AtomicLong()
 
-    /** Runs a connection from [remote] (as logs name it), whose IP address is [address], until it ends. */
-    suspend fun run(remote: String, address: String, transport: Transport) {
+    /** Runs a connection from [remote] (as logs name it), whose IP address is [address], until it ends; [credentials] it came with (a browser's cookie). */
+    suspend fun run(remote: String, address: String, transport: Transport, credentials: Credentials = Credentials.NONE) {
         val connection = Connection(ids.incrementAndGet(), remote, address, config, clock, codec, metrics)
-        val session = ClientSession(connection, codec, rooms, sessions, clock, serverName, packs)
+        val session = ClientSession(connection, codec, rooms, sessions, clock, serverName, packs, hosting, credentials)
         metrics.opened(transport.kind)
         heartbeat.watch(connection)
         // region docs:connection-run

@@ -26,9 +26,9 @@ class RawWsTestClient private constructor(label: String, private val link: RawWs
     suspend fun sendHalfFrame(declared: Int, sent: Int) = link.sendHalfFrame(declared, sent)
 
     companion object {
-        /** Opens `/ws` on [port] and completes the upgrade; with [reset], [close] resets the connection. */
-        suspend fun connect(port: Int, label: String = "raw-ws", reset: Boolean = false): RawWsTestClient =
-            RawWsTestClient(label, RawWsLink.open(port, label, reset))
+        /** Opens `/ws` on [port] and completes the upgrade, with a browser's [sessionCookie] if given; with [reset], [close] resets the connection. */
+        suspend fun connect(port: Int, label: String = "raw-ws", reset: Boolean = false, sessionCookie: String? = null): RawWsTestClient =
+            RawWsTestClient(label, RawWsLink.open(port, label, reset, sessionCookie))
     }
 }
 
@@ -37,11 +37,12 @@ internal class RawWsLink(private val socket: Socket) : TextLink {
     private val input = socket.openReadChannel()
     private val output = socket.openWriteChannel(autoFlush = true)
 
-    private suspend fun handshake(port: Int, label: String) {
+    private suspend fun handshake(port: Int, label: String, sessionCookie: String?) {
         val key = Base64.getEncoder().encodeToString(Random.nextBytes(16))
         output.writeStringUtf8(
             "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:$port\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
-                "Sec-WebSocket-Key: $key\r\nSec-WebSocket-Version: 13\r\n\r\n",
+                "Sec-WebSocket-Key: $key\r\nSec-WebSocket-Version: 13\r\n" +
+                (sessionCookie?.let { "Cookie: partyline_session=$it\r\n" } ?: "") + "\r\n",
         )
         val status = input.readLine() ?: error("$label: no answer to the upgrade")
         check(status.startsWith("HTTP/1.1 101")) { "$label: upgrade refused: $status" }
@@ -73,11 +74,11 @@ internal class RawWsLink(private val socket: Socket) : TextLink {
         private const val TEXT = 1
         private const val CLOSE = 8
 
-        suspend fun open(port: Int, label: String, reset: Boolean): RawWsLink {
+        suspend fun open(port: Int, label: String, reset: Boolean, sessionCookie: String?): RawWsLink {
             val socket = TestClient.connectTcp(port) { if (reset) lingerSeconds = 0 }
             return RawWsLink(socket).apply {
                 try {
-                    handshake(port, label)
+                    handshake(port, label, sessionCookie)
                 } catch (e: Exception) {
                     socket.close()
                     throw e

@@ -6,6 +6,9 @@ import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.BotDriver
 import dev.partyline.server.room.RoomRegistry
 import dev.partyline.server.room.Secrets
+import dev.partyline.server.store.SqlAccountStore
+import dev.partyline.server.store.SqlQuizStore
+import dev.partyline.server.store.StoreBackend
 import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.quiz.QuizGame
 import dev.partyline.shared.protocol.WireCodec
@@ -36,7 +39,7 @@ class SessionWire(private val scope: TestScope, games: List<Game> = listOf(QuizG
         val connection = Connection(++ids, name, "127.0.0.1", config, clock, codec, metrics)
         val texts = written.getOrPut(name) { mutableListOf() }
         scope.backgroundScope.launch { connection.drainTo({ texts += it; onWrite(it) }, {}) }
-        return Client(ClientSession(connection, codec, rooms, sessions, clock, "test", emptyList()))
+        return Client(ClientSession(connection, codec, rooms, sessions, clock, "test", emptyList(), SavedQuizHosting(accounts, quizzes, clock), Credentials.NONE))
     }
 
     /** Everything written to [name]'s connection so far, parsed. */
@@ -52,6 +55,11 @@ class SessionWire(private val scope: TestScope, games: List<Game> = listOf(QuizG
         }
     }
 }
+
+/** One embedded store for every wire: these specs host no saved quiz, so it stays empty. */
+private val database by lazy { StoreBackend.SQLITE.open() }
+private val accounts by lazy { SqlAccountStore(database) }
+private val quizzes by lazy { SqlQuizStore(database) }
 
 val JsonObject.type: String get() = str("type")
 

@@ -26,6 +26,8 @@ object CoreClientMessages {
         val client: String? = null,
         val bot: Boolean = false,
         val session: String? = null,
+        /** A bearer token of an account (`POST /api/tokens`): lets the connection host that account's saved quizzes. */
+        val token: String? = null,
     ) : ClientMessage
 
     @Serializable @SerialName("ping")

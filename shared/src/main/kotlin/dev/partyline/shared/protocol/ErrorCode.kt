@@ -25,6 +25,7 @@ enum class ErrorCode(val wire: String) {
     RATE_LIMITED("rate_limited"),
     TOO_LARGE("too_large"),
     BAD_NAME("bad_name"),
+    QUIZ_NOT_FOUND("quiz_not_found"),
     INTERNAL("internal_error"),
 }
 

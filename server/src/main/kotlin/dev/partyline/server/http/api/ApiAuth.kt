@@ -39,10 +39,10 @@ class ApiAuth(private val accounts: AccountStore, private val clock: Clock, priv
         call.response.cookies.append(cookie(call, "", 0))
     }
 
-    fun sessionToken(call: ApplicationCall): String? = call.request.cookies[SESSION_COOKIE]?.takeIf { it.isNotEmpty() }
+    fun sessionToken(call: ApplicationCall): String? = call.request.cookies[AccountStore.SESSION_COOKIE]?.takeIf { it.isNotEmpty() }
 
     private fun cookie(call: ApplicationCall, value: String, maxAge: Int) = Cookie(
-        name = SESSION_COOKIE, value = value, maxAge = maxAge, path = "/", httpOnly = true, secure = overHttps(call),
+        name = AccountStore.SESSION_COOKIE, value = value, maxAge = maxAge, path = "/", httpOnly = true, secure = overHttps(call),
         extensions = mapOf("SameSite" to "Lax"), encoding = CookieEncoding.RAW, // the token is URL-safe already
     )
 
@@ -50,7 +50,6 @@ class ApiAuth(private val accounts: AccountStore, private val clock: Clock, priv
         call.request.local.scheme == "https" || trustProxy && call.request.headers["X-Forwarded-Proto"].equals("https", ignoreCase = true)
 
     companion object {
-        const val SESSION_COOKIE = "partyline_session"
         private const val BEARER = "Bearer "
         private const val SESSION_MILLIS = 30L * 24 * 3600 * 1000
     }

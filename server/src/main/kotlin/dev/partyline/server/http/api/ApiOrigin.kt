@@ -1,5 +1,6 @@
 package dev.partyline.server.http.api
 
+import dev.partyline.server.store.AccountStore
 import dev.partyline.server.transport.ws.OriginPolicy
 import io.ktor.http.HttpHeaders
 import io.ktor.http.HttpMethod
@@ -16,7 +17,7 @@ val ApiOrigin = createRouteScopedPlugin("ApiOrigin", ::ApiOriginConfig) {
     onCall { call ->
         if (call.request.local.method !in CHANGING) return@onCall
         val origin = call.request.headers[HttpHeaders.Origin]
-        val allowed = if (origin == null) call.request.cookies[ApiAuth.SESSION_COOKIE] == null else policy.permits(origin, call.request.headers[HttpHeaders.Host])
+        val allowed = if (origin == null) call.request.cookies[AccountStore.SESSION_COOKIE] == null else policy.permits(origin, call.request.headers[HttpHeaders.Host])
         if (!allowed) throw ApiError(HttpStatusCode.Forbidden, "bad_origin", "this request must come from a page of this server")
     }
 }

@@ -62,7 +62,7 @@ fun Route.quizRoutes(quizzes: QuizStore, auth: ApiAuth, clock: Clock) {
     }
     post("quizzes/{id}/copy") {
         val me = auth.require(call)
-        val quiz = quizzes.find(call.quizId())?.takeIf { it.owner == me.id || it.isPublic() } ?: throw ApiError.notFound("quiz")
+        val quiz = quizzes.find(call.quizId())?.takeIf { it.owner == me.id || it.visibility == "public" } ?: throw ApiError.notFound("quiz")
         val original = Json.parseToJsonElement(quiz.document).jsonObject
         val title = original["title"].textOrNull().orEmpty().let { if (it.length + COPY.length <= QuizDocument.MAX_TITLE) it + COPY else it }
         // A copy is the copier's own draft: private until they choose otherwise.
@@ -79,8 +79,6 @@ private fun ApplicationCall.quizId() = parameters["id"].orEmpty()
 /** The caller's quiz of the path's id; `404` when there is none or it is someone else's, alike. */
 private suspend fun ApplicationCall.ownQuiz(quizzes: QuizStore, me: Account): SavedQuiz =
     quizzes.find(quizId())?.takeIf { it.owner == me.id } ?: throw ApiError.notFound("quiz")
-
-private fun SavedQuiz.isPublic() = Json.parseToJsonElement(document).jsonObject["visibility"].textOrNull() == "public"
 
 @Serializable
 private data class QuizList(val quizzes: List<QuizSummary>)

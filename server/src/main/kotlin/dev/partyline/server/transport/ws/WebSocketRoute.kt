@@ -1,6 +1,8 @@
 package dev.partyline.server.transport.ws
 
 import dev.partyline.server.base.ServerConfig
+import dev.partyline.server.session.Credentials
+import dev.partyline.server.store.AccountStore
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.Transport
 import dev.partyline.shared.protocol.Inbound
@@ -48,7 +50,8 @@ fun Route.gameSocket(config: ServerConfig, runner: ConnectionRunner) {
         install(OriginCheck) { policy = OriginPolicy(config.allowedOrigins) }
         webSocketRaw {
             val address = call.request.origin.remoteAddress
-            runner.run(address, address, FrameTransport(this, config.maxLineBytes))
+            val credentials = Credentials(sessionCookie = call.request.cookies[AccountStore.SESSION_COOKIE])
+            runner.run(address, address, FrameTransport(this, config.maxLineBytes), credentials)
         }
     }
 }
