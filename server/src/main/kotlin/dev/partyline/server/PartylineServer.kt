@@ -5,6 +5,7 @@ import dev.partyline.server.base.Clock
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.http.ClientLimits
+import dev.partyline.server.http.RequestDeadline
 import dev.partyline.server.http.SecurityHeaders
 import dev.partyline.server.http.api.ApiAuth
 import dev.partyline.server.http.api.LoginLimiter
@@ -33,6 +34,7 @@ import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.WireCodec
 import io.ktor.server.application.install
 import io.ktor.server.engine.EmbeddedServer
+import io.ktor.server.engine.connector
 import io.ktor.server.engine.embeddedServer
 import io.ktor.server.netty.Netty
 import io.ktor.server.netty.NettyApplicationEngine
@@ -82,7 +84,10 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         limiter.start(scope)
         scope.launch { heartbeat.run() }
         tcp.start(scope)
-        val server = embeddedServer(Netty, port = config.httpPort, host = config.host) {
+        val server = embeddedServer(Netty, configure = {
+            connector { port = config.httpPort; host = config.host }
+            channelPipelineConfig = { RequestDeadline.install(this, config.requestDeadlineMillis) }
+        }) {
             installWebSockets(config)
             install(SecurityHeaders)
             installApiErrors()

@@ -53,6 +53,8 @@ data class ServerConfig(
     /** Failed logins one account, and one client address, may make in [loginWindowMillis]. */
     val loginAttempts: Int = 10,
     val loginWindowMillis: Long = 15 * 60_000,
+    /** An HTTP request (headers and body) must arrive whole within this long of its first byte, or the connection is closed. */
+    val requestDeadlineMillis: Long = 10_000,
     /** Whether a proxy in front sets `X-Forwarded-Proto` that may be believed (it decides the `Secure` cookie flag). */
     val trustProxy: Boolean = false,
 ) {
