@@ -5,6 +5,7 @@ import dev.partyline.server.base.Clock
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.http.ClientLimits
+import dev.partyline.server.http.HeadRequests
 import dev.partyline.server.http.RequestDeadline
 import dev.partyline.server.http.SecurityHeaders
 import dev.partyline.server.http.api.ApiAuth
@@ -90,6 +91,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         }) {
             installWebSockets(config)
             install(SecurityHeaders)
+            install(HeadRequests)
             installApiErrors()
             routing {
                 gameSocket(config, runner)
