@@ -145,6 +145,7 @@ val coreServerMessages = SerializersModule {
         subclass(RoomList::class)
         subclass(PackList::class)
         subclass(Left::class)
+        subclass(RoomSnapshot::class)
         subclass(PlayerJoined::class)
         subclass(PlayerLeft::class)
         subclass(PlayerStatus::class)
