@@ -5,14 +5,12 @@ import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.PlayerView
 import dev.partyline.shared.protocol.RoomCode
+import dev.partyline.shared.protocol.RoomSnapshot
+import dev.partyline.shared.protocol.Viewer
 import dev.partyline.shared.protocol.WireCodec
-import kotlinx.serialization.builtins.ListSerializer
 import kotlinx.serialization.json.JsonElement
-import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.put
 
 /**
  * Builds the `room` snapshot a member gets on joining or resuming: everything needed to draw
@@ -46,23 +44,12 @@ class RoomSnapshots(
         seq: Long,
         re: JsonElement?,
     ): String {
-        val snapshot = buildJsonObject {
-            put("type", "room")
-            put("code", code.value)
-            put("game", gameId)
-            put("state", phase.wire)
-            put("options", options)
-            put("host", host?.value?.let(::JsonPrimitive) ?: JsonNull)
-            put("players", codec.json.encodeToJsonElement(ListSerializer(PlayerView.serializer()), members.map { view(it, play) }))
-            put("seq", seq)
-            put("you", buildJsonObject {
-                put("player", viewer.player.value)
-                put("role", viewer.role.name.lowercase())
-                // A player promoted to host keeps their seat in a running game: the game knows who plays.
-                put("plays", play?.scores?.containsKey(viewer.player) ?: table.plays(viewer.role))
-            })
-            (play?.view(viewer.player) ?: table.lobbyView()).forEach { (k, v) -> put(k, v) }
-        }
+        val snapshot = RoomSnapshot(
+            code, gameId, phase.wire, options, host, members.map { view(it, play) }, seq,
+            // A player promoted to host keeps their seat in a running game: the game knows who plays.
+            you = Viewer(viewer.player, viewer.role, plays = play?.scores?.containsKey(viewer.player) ?: table.plays(viewer.role)),
+            view = play?.view(viewer.player) ?: table.lobbyView(),
+        )
         return codec.encode(snapshot, re = re)
     }
 }

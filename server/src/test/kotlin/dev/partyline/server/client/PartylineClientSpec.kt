@@ -5,7 +5,6 @@ import dev.partyline.client.Endpoint
 import dev.partyline.client.PartylineClient
 import dev.partyline.client.PartylineException
 import dev.partyline.client.Received
-import dev.partyline.client.UnknownMessage
 import dev.partyline.server.PartylineServer
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.e2e.TestClient
@@ -13,6 +12,7 @@ import dev.partyline.server.e2e.startTestServer
 import dev.partyline.shared.game.quiz.Answer
 import dev.partyline.shared.game.quiz.AnswerAck
 import dev.partyline.shared.game.quiz.QuestionView
+import dev.partyline.shared.game.quiz.QuizView
 import dev.partyline.shared.game.quiz.Reveal
 import dev.partyline.shared.protocol.CoreClientMessages.Create
 import dev.partyline.shared.protocol.CoreClientMessages.Join
@@ -21,6 +21,7 @@ import dev.partyline.shared.protocol.ErrorMessage
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.PlayerJoined
+import dev.partyline.shared.protocol.RoomSnapshot
 import dev.partyline.shared.protocol.ServerMessage
 import dev.partyline.shared.protocol.Welcome
 import io.kotest.assertions.throwables.shouldThrow
@@ -51,10 +52,9 @@ class PartylineClientSpec : FunSpec({
                 PartylineClient.connect(endpoint).use { player ->
                     host.hello("ada").name shouldBe "ada"
                     val me = player.hello("bob", bot = true).player
-                    val room = host.request(Create("quiz", QUIZ)).message.shouldBeInstanceOf<UnknownMessage>()
-                    room.type shouldBe "room"
-                    val code = room.json.getValue("code").jsonPrimitive.content
-                    player.request(Join(code)).type shouldBe "room"
+                    val room = host.request(Create("quiz", QUIZ)).message.shouldBeInstanceOf<RoomSnapshot>()
+                    room.view shouldBe QuizView.LOBBY
+                    player.request(Join(room.code.value)).message.shouldBeInstanceOf<RoomSnapshot>().you.player shouldBe me
                     host.events.next<PlayerJoined>().player shouldBe me
 
                     host.send(Start)
@@ -98,14 +98,12 @@ class PartylineClientSpec : FunSpec({
         CuttableProxy.to(server.tcpPort).use { proxy ->
             PartylineClient.connect(Endpoint.Tcp("127.0.0.1", proxy.port)).use { client ->
                 val me = client.hello("frank")
-                val code = client.request(Create("quiz", QUIZ)).json.getValue("code").jsonPrimitive.content
+                val code = client.request(Create("quiz", QUIZ)).message.shouldBeInstanceOf<RoomSnapshot>().code.value
                 proxy.cut()
                 val resumed = client.events.next<Welcome>()
                 resumed.resumed shouldBe true
                 resumed.player shouldBe me.player
-                val room = client.events.next<UnknownMessage>()
-                room.type shouldBe "room"
-                room.json.getValue("code").jsonPrimitive.content shouldBe code
+                client.events.next<RoomSnapshot>().code.value shouldBe code
                 proxy.accepted shouldBe 2
             }
         }

@@ -20,6 +20,6 @@ class Received(val message: ServerMessage, val json: JsonObject, val text: Strin
 
 /**
  * A message of a [type] this client's codec does not decode: one a newer server added, or a
- * `room` snapshot, whose fields differ by game (read them from [json]).
+ * `room` snapshot of a game this client does not know (read its fields from [json]).
  */
 data class UnknownMessage(val type: String, val json: JsonObject) : ServerMessage

@@ -1,6 +1,7 @@
 package dev.partyline.shared.game
 
 import dev.partyline.shared.protocol.ClientMessage
+import dev.partyline.shared.protocol.GameView
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Role
@@ -43,8 +44,8 @@ interface GameTable {
     /** Whether a member with [role] takes part in the game (the quiz host only with `hostPlays`). */
     fun plays(role: Role): Boolean
 
-    /** The game's fields of a `room` snapshot before the game starts. */
-    fun lobbyView(): JsonObject
+    /** The game's part of a `room` snapshot before the game starts. */
+    fun lobbyView(): GameView
 
     /** Starts the game with [seats] at [now]; rejected when the game cannot start. */
     fun start(seats: List<Seat>, now: Long): Step
@@ -66,8 +67,8 @@ interface GamePlay {
 
     fun decide(input: GameInput, now: Long): Step
 
-    /** The game's fields of a `room` snapshot for [viewer]: only what that member may see. */
-    fun view(viewer: PlayerId): JsonObject
+    /** The game's part of a `room` snapshot for [viewer]: only what that member may see. */
+    fun view(viewer: PlayerId): GameView
 }
 
 /** What a game is told by its room. */

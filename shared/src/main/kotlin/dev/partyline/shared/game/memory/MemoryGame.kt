@@ -8,6 +8,7 @@ import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Setup
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.ErrorCode
+import dev.partyline.shared.protocol.GameView
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Role
 import dev.partyline.shared.protocol.ServerMessage
@@ -37,6 +38,7 @@ object MemoryGame : Game {
             subclass(TurnStarted::class)
             subclass(RaceProgressed::class)
         }
+        polymorphic(GameView::class) { subclass(MemoryView::class) }
     }
 
     val SIDE = 2..8
@@ -77,7 +79,7 @@ object MemoryGame : Game {
 class MemoryTable(private val settings: MemorySettings, override val options: JsonObject) : GameTable {
     override fun plays(role: Role) = role != Role.SPECTATOR
 
-    override fun lobbyView() = memoryView(settings, board = null, turn = null, deadline = null, paused = false, progress = null)
+    override fun lobbyView() = MemoryView(BoardView.of(settings, board = null, turn = null, deadline = null, progress = null), paused = false)
 
     override fun start(seats: List<Seat>, now: Long): Step =
         if (seats.isEmpty()) Step.Rejected(Rejection(ErrorCode.WRONG_STATE, "memory needs at least one player to start"))

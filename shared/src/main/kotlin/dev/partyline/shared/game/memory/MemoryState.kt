@@ -4,14 +4,6 @@ import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GamePlay
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.PlayerId
-import dev.partyline.shared.protocol.WireFormat
-import kotlinx.serialization.json.JsonNull
-import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.buildJsonArray
-import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.encodeToJsonElement
-import kotlinx.serialization.json.put
 
 /** The settings a memory game runs with; [deck] holds every card's face, dealt from [seed]. */
 data class MemorySettings(
@@ -71,41 +63,12 @@ data class MemoryState(
 
     override fun decide(input: GameInput, now: Long): Step = MemoryRules.decide(this, input, now)
 
-    /** The `board` of a snapshot: [viewer]'s own board in a race (nothing for a spectator), else the shared one. */
-    override fun view(viewer: PlayerId): JsonObject {
-        val board = if (race) boards[viewer] else shared
-        return memoryView(
-            settings, board, turn, deadline, paused = pausedAt != null,
+    /** [viewer]'s own board in a race (no cards for a spectator), else the shared one. */
+    override fun view(viewer: PlayerId) = MemoryView(
+        BoardView.of(
+            settings, if (race) boards[viewer] else shared, turn, deadline,
             progress = if (race) players.filterNot { it.left }.associate { it.id to it.pairs } else null,
-        )
-    }
-}
-
-/** The game's fields of a `room` snapshot; [board] null shows no cards (the lobby, a race's spectator). */
-internal fun memoryView(
-    settings: MemorySettings,
-    board: Board?,
-    turn: PlayerId?,
-    deadline: Long?,
-    paused: Boolean,
-    progress: Map<PlayerId, Int>?,
-): JsonObject = buildJsonObject {
-    put("board", buildJsonObject {
-        put("rows", settings.rows)
-        put("cols", settings.cols)
-        put("mode", WireFormat.json.encodeToJsonElement(settings.mode))
-        put("pairs", settings.pairs)
-        put("turn", turn?.value?.let(::JsonPrimitive) ?: JsonNull)
-        put("deadline", deadline?.let(::JsonPrimitive) ?: JsonNull)
-        put("matched", buildJsonArray { board?.matched?.sorted()?.forEach { add(JsonPrimitive(it)) } })
-        put("faceUp", faces(settings, board?.up.orEmpty()))
-        put("found", faces(settings, board?.matched?.sorted().orEmpty()))
-        put("hideAt", board?.hideAt?.let(::JsonPrimitive) ?: JsonNull)
-        if (progress != null) put("progress", buildJsonObject { progress.forEach { (id, pairs) -> put(id.value, pairs) } })
-    })
-    put("paused", paused)
-}
-
-private fun faces(settings: MemorySettings, cards: List<Int>) = buildJsonObject {
-    cards.forEach { put(it.toString(), settings.deck[it]) }
+        ),
+        paused = pausedAt != null,
+    )
 }

@@ -8,6 +8,7 @@ import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Setup
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.ErrorCode
+import dev.partyline.shared.protocol.GameView
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Role
 import dev.partyline.shared.protocol.ServerMessage
@@ -35,6 +36,7 @@ object QuizGame : Game {
             subclass(AnswerProgress::class)
             subclass(Reveal::class)
         }
+        polymorphic(GameView::class) { subclass(QuizView::class) }
     }
 
     const val MAX_QUESTIONS = 100
@@ -94,7 +96,7 @@ class QuizTable(private val settings: QuizSettings, private val hostPlays: Boole
         Role.SPECTATOR -> false
     }
 
-    override fun lobbyView() = JsonObject(mapOf("question" to JsonNull, "answered" to JsonPrimitive(false)))
+    override fun lobbyView() = QuizView.LOBBY
 
     override fun start(seats: List<Seat>, now: Long): Step =
         if (seats.isEmpty()) Step.Rejected(Rejection(ErrorCode.WRONG_STATE, "a quiz needs at least one player to start"))

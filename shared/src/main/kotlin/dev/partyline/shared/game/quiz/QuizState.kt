@@ -6,11 +6,6 @@ import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.PlayerId
 import kotlinx.collections.immutable.PersistentMap
 import kotlinx.collections.immutable.persistentMapOf
-import kotlinx.serialization.json.JsonNull
-import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.encodeToJsonElement
-import dev.partyline.shared.protocol.WireFormat
 
 /** Where a quiz is: a question open for answers, its answer revealed, or over. */
 enum class QuizPhase { OPEN, REVEALED, OVER }
@@ -56,13 +51,11 @@ data class QuizState(
 
     override fun decide(input: GameInput, now: Long): Step = QuizRules.decide(this, input, now)
 
-    override fun view(viewer: PlayerId): JsonObject = JsonObject(
-        mapOf(
-            "question" to if (phase == QuizPhase.OPEN) WireFormat.json.encodeToJsonElement(questionView()) else JsonNull,
-            "answered" to JsonPrimitive(phase == QuizPhase.OPEN && viewer in answers),
-            "paused" to JsonPrimitive(pausedAt != null),
-            "reveal" to (lastReveal?.let { WireFormat.json.encodeToJsonElement(BigRoom.revealFor(it, viewer)) } ?: JsonNull),
-        ),
+    override fun view(viewer: PlayerId) = QuizView(
+        question = if (phase == QuizPhase.OPEN) questionView() else null,
+        answered = phase == QuizPhase.OPEN && viewer in answers,
+        paused = pausedAt != null,
+        reveal = lastReveal?.let { BigRoom.revealFor(it, viewer) },
     )
 
     /** The open question as players see it. */

@@ -21,10 +21,6 @@ import io.kotest.matchers.booleans.shouldBeTrue
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.shouldBe
-import kotlinx.serialization.json.JsonArray
-import kotlinx.serialization.json.JsonNull
-import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.jsonObject
 
 /** The host's controls (pause, resume, skip, end), players dropping, leaving, coming back and joining late. */
 class MemoryControlSpec : FunSpec({
@@ -47,7 +43,7 @@ class MemoryControlSpec : FunSpec({
         r.state.wakeAt shouldBe null
         r.next(GameInput.Tick, T0 + 60_000).shouldBeEmpty()
         r.refusedFlip(ADA, 0, T0 + 60_000).code shouldBe ErrorCode.WRONG_STATE
-        r.state.view(BOB)["paused"] shouldBe JsonPrimitive(true)
+        r.state.view(BOB).paused shouldBe true
     }
 
     test("pausing a race announces no time left, and holds every board") {
@@ -68,7 +64,7 @@ class MemoryControlSpec : FunSpec({
         r.next(GameInput.Pause, T0 + 5_000)
         r.next(GameInput.Resume, T0 + 15_000) shouldContainExactly listOf(everyone(Resumed(T0 + 25_000)))
         r.state.wakeAt shouldBe T0 + 25_000
-        r.state.view(ADA)["paused"] shouldBe JsonPrimitive(false)
+        r.state.view(ADA).paused shouldBe false
         r.next(GameInput.Tick, T0 + 24_999).shouldBeEmpty()
         r.next(GameInput.Tick, T0 + 25_000).only<TurnStarted>() shouldBe TurnStarted(BOB, T0 + 40_000)
     }
@@ -79,7 +75,7 @@ class MemoryControlSpec : FunSpec({
         r.next(GameInput.Pause, T0 + 2_000)
         r.next(GameInput.Resume, T0 + 12_000)
         r.state.wakeAt shouldBe T0 + 12_500
-        r.state.view(BOB)["board"]!!.jsonObject["hideAt"] shouldBe JsonPrimitive(T0 + 12_500)
+        r.state.view(BOB).board.hideAt shouldBe T0 + 12_500
         r.next(GameInput.Tick, T0 + 12_499).shouldBeEmpty()
         r.next(GameInput.Tick, T0 + 12_500).map { it.message } shouldContainExactly listOf(CardsHidden(r.deal.miss, ADA), TurnStarted(BOB, T0 + 27_500))
     }
@@ -125,7 +121,7 @@ class MemoryControlSpec : FunSpec({
         )
         r.state.isOver.shouldBeTrue()
         r.state.wakeAt shouldBe null
-        r.state.view(ADA)["paused"] shouldBe JsonPrimitive(false)
+        r.state.view(ADA).paused shouldBe false
         r.rejected(GameInput.End, T0 + 4_000).code shouldBe ErrorCode.WRONG_STATE
         r.rejected(GameInput.Pause, T0 + 4_000).code shouldBe ErrorCode.WRONG_STATE
         r.rejected(GameInput.Resume, T0 + 4_000).code shouldBe ErrorCode.WRONG_STATE
@@ -177,7 +173,7 @@ class MemoryControlSpec : FunSpec({
         val r = MemoryRun.start(game)
         r.flipBoth(ADA, r.deal.miss, T0 + 1_000)
         r.next(GameInput.Gone(ADA), T0 + 1_200).shouldBeEmpty()
-        r.state.view(BOB)["board"]!!.jsonObject["hideAt"] shouldBe JsonPrimitive(T0 + 2_500)
+        r.state.view(BOB).board.hideAt shouldBe T0 + 2_500
         r.next(GameInput.Tick, T0 + 2_500).map { it.message } shouldContainExactly listOf(CardsHidden(r.deal.miss, ADA), TurnStarted(BOB, T0 + 17_500))
     }
 
@@ -196,7 +192,7 @@ class MemoryControlSpec : FunSpec({
         r.next(GameInput.Presence(CY, false), T0 + 1_000).shouldBeEmpty()
         r.next(GameInput.Presence(ADA, false), T0 + 2_000) shouldContainExactly listOf(everyone(TurnStarted(null, null)))
         r.state.wakeAt shouldBe null
-        r.state.view(WATCHER)["board"]!!.jsonObject["turn"] shouldBe JsonNull
+        r.state.view(WATCHER).board.turn shouldBe null
         r.next(GameInput.Presence(CY, true), T0 + 9_000) shouldContainExactly listOf(everyone(TurnStarted(CY, T0 + 24_000)))
         r.next(GameInput.Presence(ADA, true), T0 + 9_500).shouldBeEmpty()
     }
@@ -235,7 +231,7 @@ class MemoryControlSpec : FunSpec({
         val r = MemoryRun.start(race)
         r.flipBoth(ADA, r.deal.pairs[0], T0 + 1_000)
         r.next(GameInput.Joined(seat(CY)), T0 + 2_000).shouldBeEmpty()
-        r.state.view(CY)["board"]!!.jsonObject["matched"] shouldBe JsonArray(emptyList())
+        r.state.view(CY).board.matched shouldBe emptyList()
         r.flipBoth(CY, r.deal.pairs[0], T0 + 3_000) shouldContainExactly listOf(
             Emit(Audience.Only(CY), Flipped(r.deal.pairs[0][1], r.deal.deck[r.deal.pairs[0][1]], CY)),
             Emit(Audience.Only(CY), PairMatched(r.deal.pairs[0], CY, 1)),

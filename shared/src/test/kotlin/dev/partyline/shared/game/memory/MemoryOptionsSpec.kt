@@ -6,6 +6,7 @@ import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.game.T0
+import dev.partyline.shared.game.wire
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.Limits
@@ -23,7 +24,6 @@ import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.jsonObject
 
 /** `create` options of memory: defaults, validation, the seed kept secret, who plays, starting. */
 class MemoryOptionsSpec : FunSpec({
@@ -47,7 +47,7 @@ class MemoryOptionsSpec : FunSpec({
         val table = m.table(opts("seed" to 1234, "mode" to "race", "rows" to 2, "cols" to 3, "turnSeconds" to 30, "missMillis" to 0))
         table.options shouldBe opts("rows" to 2, "cols" to 3, "mode" to "race", "turnSeconds" to 30, "missMillis" to 0)
         table.options.toString() shouldNotContain "1234"
-        table.lobbyView().toString() shouldNotContain "1234"
+        table.lobbyView().wire().toString() shouldNotContain "1234"
     }
 
     test("without a seed option the room's seed deals the board; a seed option wins over it") {
@@ -133,15 +133,15 @@ class MemoryOptionsSpec : FunSpec({
     }
 
     test("the lobby shows the board's size but no cards") {
-        val lobby = m.table(m.game(rows = 2, cols = 3)).lobbyView()
-        val board = lobby["board"]!!.jsonObject
-        board["rows"] shouldBe JsonPrimitive(2)
-        board["cols"] shouldBe JsonPrimitive(3)
-        board["pairs"] shouldBe JsonPrimitive(3)
-        board["matched"] shouldBe JsonArray(emptyList())
-        board["faceUp"] shouldBe JsonObject(emptyMap())
-        board["found"] shouldBe JsonObject(emptyMap())
-        Faces.deal(3, SEED).forEach { lobby.toString() shouldNotContain "\"$it\"" }
+        val lobby = m.table(m.game(rows = 2, cols = 3)).lobbyView().shouldBeInstanceOf<MemoryView>()
+        val board = lobby.board
+        board.rows shouldBe 2
+        board.cols shouldBe 3
+        board.pairs shouldBe 3
+        board.matched shouldBe emptyList()
+        board.faceUp shouldBe emptyMap()
+        board.found shouldBe emptyMap()
+        Faces.deal(3, SEED).forEach { lobby.wire().toString() shouldNotContain "\"$it\"" }
     }
 
     test("starting deals the board from the options and tells everyone") {

@@ -6,6 +6,7 @@ import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.game.T0
 import dev.partyline.shared.game.WATCHER
+import dev.partyline.shared.game.wire
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.Limits
@@ -208,7 +209,7 @@ class MemoryPropertySpec : FunSpec({
                     else -> s.shared.hideAt ?: s.deadline
                 }
                 for (viewer in s.players.map { it.id } + WATCHER) withClue("view of $viewer") {
-                    val view = s.view(viewer)
+                    val view = s.view(viewer).wire()
                     val board = view["board"]!!.jsonObject
                     val visible = visibleBoard(s, viewer)
                     board["faceUp"] shouldBe buildJsonObject { visible?.up?.forEach { put("$it", deck[it]) } }

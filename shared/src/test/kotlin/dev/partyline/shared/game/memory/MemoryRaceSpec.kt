@@ -18,13 +18,6 @@ import io.kotest.matchers.booleans.shouldBeTrue
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.shouldBe
-import kotlinx.serialization.json.JsonArray
-import kotlinx.serialization.json.JsonNull
-import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.jsonObject
-import kotlinx.serialization.json.put
 
 /** Memory as a race: everyone plays their own copy of the board at once; the first to clear it wins. */
 class MemoryRaceSpec : FunSpec({
@@ -147,28 +140,28 @@ class MemoryRaceSpec : FunSpec({
         val c = r.deal.pairs[1][0]
         r.flip(BOB, c, T0 + 1_000)
         val deck = r.deal.deck
-        val ada = r.state.view(ADA)["board"]!!.jsonObject
-        ada["matched"] shouldBe JsonArray(listOf(JsonPrimitive(a), JsonPrimitive(b)))
-        ada["found"] shouldBe buildJsonObject { put("$a", deck[a]); put("$b", deck[b]) }
-        ada["faceUp"] shouldBe JsonObject(emptyMap())
-        ada["progress"] shouldBe buildJsonObject { put("p_ada", 1); put("p_bob", 0) }
-        ada["turn"] shouldBe JsonNull
-        ada["deadline"] shouldBe JsonNull
-        val bob = r.state.view(BOB)["board"]!!.jsonObject
-        bob["matched"] shouldBe JsonArray(emptyList())
-        bob["found"] shouldBe JsonObject(emptyMap())
-        bob["faceUp"] shouldBe buildJsonObject { put("$c", deck[c]) }
-        bob["progress"] shouldBe ada["progress"]
+        val ada = r.state.view(ADA).board
+        ada.matched shouldBe listOf(a, b)
+        ada.found shouldBe mapOf(a to deck[a], b to deck[b])
+        ada.faceUp shouldBe emptyMap()
+        ada.progress shouldBe mapOf(ADA to 1, BOB to 0)
+        ada.turn shouldBe null
+        ada.deadline shouldBe null
+        val bob = r.state.view(BOB).board
+        bob.matched shouldBe emptyList()
+        bob.found shouldBe emptyMap()
+        bob.faceUp shouldBe mapOf(c to deck[c])
+        bob.progress shouldBe ada.progress
     }
 
     test("a spectator's snapshot of a race shows no cards at all") {
         val r = MemoryRun.start(race)
         r.flipBoth(ADA, r.deal.pairs[0], T0 + 1_000)
         r.flip(BOB, r.deal.pairs[1][0], T0 + 1_000)
-        val board = r.state.view(WATCHER)["board"]!!.jsonObject
-        board["matched"] shouldBe JsonArray(emptyList())
-        board["faceUp"] shouldBe JsonObject(emptyMap())
-        board["found"] shouldBe JsonObject(emptyMap())
-        board["progress"] shouldBe buildJsonObject { put("p_ada", 1); put("p_bob", 0) }
+        val board = r.state.view(WATCHER).board
+        board.matched shouldBe emptyList()
+        board.faceUp shouldBe emptyMap()
+        board.found shouldBe emptyMap()
+        board.progress shouldBe mapOf(ADA to 1, BOB to 0)
     }
 })

@@ -8,6 +8,7 @@ import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.T0
 import dev.partyline.shared.game.WATCHER
+import dev.partyline.shared.game.wire
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.ServerMessage
@@ -22,7 +23,6 @@ import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonArray
 import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.put
 
 /** Classic memory in turns: one shared board, flips seen by all, a pair keeps the turn, a miss or the clock passes it. */
@@ -214,19 +214,19 @@ class MemoryTurnsSpec : FunSpec({
             })
             put("paused", false)
         }
-        r.state.view(ADA) shouldBe expected
-        r.state.view(BOB) shouldBe expected
-        r.state.view(WATCHER) shouldBe expected
+        r.state.view(ADA).wire() shouldBe expected
+        r.state.view(BOB).wire() shouldBe expected
+        r.state.view(WATCHER).wire() shouldBe expected
     }
 
     test("the snapshot during a miss shows both cards and when they turn down") {
         val r = MemoryRun.start(game)
         val (a, b) = r.deal.miss
         r.flipBoth(ADA, listOf(a, b), T0 + 1_000)
-        val board = r.state.view(BOB)["board"]!!.jsonObject
-        board["faceUp"] shouldBe buildJsonObject { put("$a", r.deal.deck[a]); put("$b", r.deal.deck[b]) }
-        board["hideAt"] shouldBe JsonPrimitive(T0 + 2_500)
+        val board = r.state.view(BOB).board
+        board.faceUp shouldBe mapOf(a to r.deal.deck[a], b to r.deal.deck[b])
+        board.hideAt shouldBe T0 + 2_500
         r.next(GameInput.Tick, T0 + 2_500)
-        r.state.view(BOB)["board"]!!.jsonObject["faceUp"] shouldBe buildJsonObject { }
+        r.state.view(BOB).board.faceUp shouldBe emptyMap()
     }
 })

@@ -5,6 +5,7 @@ import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.game.T0
+import dev.partyline.shared.game.wire
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Role
 import io.kotest.assertions.withClue
@@ -212,7 +213,7 @@ class QuizOptionsSpec : FunSpec({
             text shouldNotContain secret
         }
         table.options["pack"] shouldBe JsonNull
-        table.lobbyView().toString() shouldNotContain secret
+        table.lobbyView().wire().toString() shouldNotContain secret
     }
 
     test("the options of a pack quiz name the pack but not its questions") {

@@ -5,6 +5,7 @@ import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.game.T0
+import dev.partyline.shared.game.wire
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Standing
@@ -182,8 +183,9 @@ class QuizPropertySpec : FunSpec({
                     }
                 }
                 if (after.phase == QuizPhase.OPEN) after.players.keys.forEach { viewer ->
-                    val view = after.view(viewer).toString()
-                    keysOf(after.view(viewer)).filter { it in forbiddenKeys } shouldBe emptyList()
+                    val wire = after.view(viewer).wire()
+                    val view = wire.toString()
+                    keysOf(wire).filter { it in forbiddenKeys } shouldBe emptyList()
                     sc.secrets.forEach { view shouldNotContain it }
                 }
                 state = after
