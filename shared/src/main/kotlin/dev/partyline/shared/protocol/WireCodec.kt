@@ -78,9 +78,6 @@ class WireCodec(extensions: List<WireExtension>) {
     fun encode(message: ServerMessage, seq: Long? = null, re: JsonElement? = null): String =
         splice(json.encodeToString(serverSerializer, message), seq, re)
 
-    /** Encodes a message built as a JSON object (the `room` snapshot). */
-    fun encode(message: JsonObject, seq: Long? = null, re: JsonElement? = null): String = splice(message.toString(), seq, re)
-
     fun decodeServer(text: String): ServerMessage = json.decodeFromString(serverSerializer, text)
 
     /** Decodes a server message already parsed as [obj]; throws [SerializationException] for a type this codec does not know. */
@@ -98,10 +95,10 @@ class WireCodec(extensions: List<WireExtension>) {
 
     private fun splice(text: String, seq: Long?, re: JsonElement?): String {
         if (seq == null && re == null) return text
+        // An encoded message is never empty: it has its type.
         val out = StringBuilder(text.length + 40).append(text, 0, text.length - 1)
-        var comma = text.length > 2
-        if (seq != null) out.append(if (comma) "," else "").append("\"seq\":").append(seq).also { comma = true }
-        if (re != null) out.append(if (comma) "," else "").append("\"re\":").append(re.toString())
+        if (seq != null) out.append(",\"seq\":").append(seq)
+        if (re != null) out.append(",\"re\":").append(re.toString())
         return out.append('}').toString()
     }
 
