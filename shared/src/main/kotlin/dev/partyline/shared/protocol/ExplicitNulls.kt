@@ -12,7 +12,7 @@ import kotlinx.serialization.json.jsonObject
  * always sent, as `null` when it is null, though the wire's [WireFormat] leaves nulls out; a
  * property with a default is still left out when null.
  */
-open class ExplicitNulls<T : Any>(serializer: KSerializer<T>) : JsonTransformingSerializer<T>(serializer) {
+internal open class ExplicitNulls<T : Any>(serializer: KSerializer<T>) : JsonTransformingSerializer<T>(serializer) {
     override fun transformSerialize(element: JsonElement): JsonElement {
         val fields = element.jsonObject
         return JsonObject(
