@@ -6,6 +6,7 @@ import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.http.ClientLimits
 import dev.partyline.server.http.HeadRequests
+import dev.partyline.server.http.HttpAdmission
 import dev.partyline.server.http.RequestDeadline
 import dev.partyline.server.http.SecurityHeaders
 import dev.partyline.server.http.api.ApiAuth
@@ -22,6 +23,7 @@ import dev.partyline.server.session.SessionRegistry
 import dev.partyline.server.store.Database
 import dev.partyline.server.store.SqlAccountStore
 import dev.partyline.server.store.SqlQuizStore
+import dev.partyline.server.transport.ChannelAdmission
 import dev.partyline.server.transport.ConnectionGate
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.tcp.TcpServer
@@ -70,6 +72,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     private val quizzes = SqlQuizStore(database)
     private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics, heartbeat, gate, SavedQuizHosting(accounts, quizzes, clock))
     private val tcp = TcpServer(config, runner)
+    private val admission = ChannelAdmission(gate, scope)
     private val limiter = LoginLimiter(config.loginAttempts, config.loginWindowMillis, config.limitLoopback, clock)
     private var http: EmbeddedServer<NettyApplicationEngine, NettyApplicationEngine.Configuration>? = null
 
@@ -87,11 +90,15 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         tcp.start(scope)
         val server = embeddedServer(Netty, configure = {
             connector { port = config.httpPort; host = config.host }
-            channelPipelineConfig = { RequestDeadline.install(this, config.requestDeadlineMillis) }
+            channelPipelineConfig = {
+                admission.install(this)
+                RequestDeadline.install(this, config.requestDeadlineMillis)
+            }
         }) {
             installWebSockets(config)
             install(SecurityHeaders)
             install(HeadRequests)
+            install(HttpAdmission)
             installApiErrors()
             routing {
                 gameSocket(config, runner)

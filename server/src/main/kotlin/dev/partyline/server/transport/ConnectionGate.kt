@@ -23,9 +23,12 @@ class ConnectionGate(perSecond: Double, burst: Int, limitLoopback: Boolean, priv
         mailbox.consumeEach { it.reply.complete(allowance.spend(it.address, clock.now())) }
     }
 
+    /** Whether connections from [address] are counted at all (loopback is not, unless asked). */
+    fun counts(address: String): Boolean = allowance.applies(address)
+
     /** Whether a new connection from [address] may go on; each one admitted spends from its allowance. */
     suspend fun admit(address: String): Boolean {
-        if (!allowance.applies(address)) return true
+        if (!counts(address)) return true
         return CompletableDeferred<Boolean>().also { mailbox.send(Ask(address, it)) }.await()
     }
 

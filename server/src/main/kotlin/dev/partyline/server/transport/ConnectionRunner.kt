@@ -45,8 +45,12 @@ class ConnectionRunner(
 ) {
     private val ids = AtomicLong()
 
-    /** Runs a connection from [remote] (as logs name it), whose IP address is [address], until it ends; [credentials] it came with (a browser's cookie). */
-    suspend fun run(remote: String, address: String, transport: Transport, credentials: Credentials = Credentials.NONE) {
+    /**
+     * Runs a connection from [remote] (as logs name it), whose IP address is [address], until it
+     * ends; [credentials] it came with (a browser's cookie); [admitted] when its count against the
+     * per-address cap was already taken (an HTTP connection's, for a WebSocket), else it is taken here.
+     */
+    suspend fun run(remote: String, address: String, transport: Transport, credentials: Credentials = Credentials.NONE, admitted: (suspend () -> Boolean)? = null) {
         val connection = Connection(ids.incrementAndGet(), remote, address, config, clock, codec, metrics)
         val session = ClientSession(connection, codec, rooms, sessions, clock, serverName, packs, hosting, credentials)
         metrics.opened(transport.kind)
@@ -56,7 +60,7 @@ class ConnectionRunner(
             coroutineScope {
                 val writer = launch { quietly(connection, "write") { connection.drainTo(transport::write, transport::flush) } }
                 val reader = launch {
-                    if (gate.admit(address)) {
+                    if (admitted?.invoke() ?: gate.admit(address)) {
                         quietly(connection, "read") { transport.read { frame -> accept(connection, session, frame) } }
                     } else {
                         turnAway(connection)

@@ -8,6 +8,10 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.withTimeout
+import java.net.URI
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
 
 /** New connections per client address are capped across both transports; loopback is exempt by default. */
 class ConnectionCapSpec : FunSpec({
@@ -45,6 +49,24 @@ class ConnectionCapSpec : FunSpec({
         }
     }
 
+    test("plain HTTP connections count too: over the allowance a request is 429 rate_limited with Retry-After, and a WebSocket after it hears rate_limited in the protocol") {
+        val server = startTestServer(ServerConfig(connectionsPerSecond = 0.01, connectionBurst = 3, limitLoopback = true))
+        try {
+            val statuses = List(3) { freshConnectionGet(server.httpPort, "/api/limits").statusCode() }
+            val refused = freshConnectionGet(server.httpPort, "/api/limits")
+            statuses shouldBe listOf(200, 200, 200)
+            refused.statusCode() shouldBe 429
+            refused.body() shouldBe """{"error":{"code":"rate_limited","message":"too many new connections from your address; try again in a few seconds"}}"""
+            refused.headers().firstValue("retry-after").orElse("") shouldBe "5"
+            TestClient.ws(server.httpPort).use {
+                it.expect("error").str("code") shouldBe "rate_limited"
+                it.expect("goodbye").str("reason") shouldBe "rate_limited"
+            }
+        } finally {
+            server.stop()
+        }
+    }
+
     test("by default loopback is never capped: 100 connections at once all get in") {
         val server = startTestServer()
         val clients = mutableListOf<TestClient>()
@@ -58,3 +80,7 @@ class ConnectionCapSpec : FunSpec({
         }
     }
 })
+
+/** A GET on a connection of its own (a new client has no pooled connection to reuse). */
+private fun freshConnectionGet(port: Int, path: String): HttpResponse<String> =
+    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI("http://127.0.0.1:$port$path")).build(), HttpResponse.BodyHandlers.ofString())

@@ -38,7 +38,7 @@ fun Route.accountRoutes(accounts: AccountStore, auth: ApiAuth, limiter: LoginLim
         val name = body.text("name")
         val password = body.text("password")
         val address = call.request.origin.remoteAddress
-        if (!limiter.allows(address, name)) throw ApiError(HttpStatusCode.TooManyRequests, "rate_limited", "too many failed logins; try again later")
+        if (!limiter.allows(address, name)) throw ApiError(HttpStatusCode.TooManyRequests, "rate_limited", "too many failed logins; try again later", retryAfterSeconds = limiter.retryAfterSeconds)
         val found = accounts.credentials(name)
         if (!Passwords.matches(password, found?.second) || found == null) {
             limiter.failed(address, name)

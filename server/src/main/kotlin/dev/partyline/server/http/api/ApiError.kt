@@ -7,7 +7,14 @@ import kotlinx.serialization.Serializable
  * A request the API refuses: its status and one of API.md's codes, with a message for people and,
  * when one field is wrong, its name. Thrown anywhere in a handler; [installApiErrors] answers it.
  */
-class ApiError(val status: HttpStatusCode, val code: String, message: String, val field: String? = null) : RuntimeException(message) {
+class ApiError(
+    val status: HttpStatusCode,
+    val code: String,
+    message: String,
+    val field: String? = null,
+    /** Seconds to wait before trying again, sent as `Retry-After`. */
+    val retryAfterSeconds: Int? = null,
+) : RuntimeException(message) {
     /** The body every error has: `{"error":{"code","message","field"?}}`. */
     @Serializable
     data class Body(val error: Detail)

@@ -33,9 +33,6 @@ fun Application.installApiErrors() {
 }
 
 suspend fun ApplicationCall.respondError(e: ApiError) {
-    if (e.status == HttpStatusCode.TooManyRequests) response.header(HttpHeaders.RetryAfter, RETRY_AFTER_SECONDS)
+    e.retryAfterSeconds?.let { response.header(HttpHeaders.RetryAfter, it) }
     respondJson(e.status, ApiError.Body.serializer(), e.body())
 }
-
-/** Seconds a client rate-limited on logins waits before trying again: one attempt's refill. */
-const val RETRY_AFTER_SECONDS = 90

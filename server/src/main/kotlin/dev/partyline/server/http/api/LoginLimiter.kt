@@ -8,6 +8,7 @@ import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.consumeEach
 import kotlinx.coroutines.launch
 import java.util.Locale
+import kotlin.math.ceil
 
 /**
  * Limits failed logins per account name and per client address: [attempts] in [windowMillis]
@@ -21,6 +22,9 @@ class LoginLimiter(attempts: Int, windowMillis: Long, limitLoopback: Boolean, pr
     }
 
     private val perSecond = attempts * 1000.0 / windowMillis
+
+    /** How long one more attempt takes to come back: what a refused login is told to wait. */
+    val retryAfterSeconds: Int = ceil(1 / perSecond).toInt()
     private val byAddress = AddressAllowance(perSecond, attempts, limitLoopback)
     private val byName = AddressAllowance(perSecond, attempts, limitLoopback = true) // a name may look like an address
     private val mailbox = Channel<Ask>(MAILBOX)

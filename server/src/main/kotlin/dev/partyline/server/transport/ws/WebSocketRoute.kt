@@ -3,6 +3,7 @@ package dev.partyline.server.transport.ws
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.session.Credentials
 import dev.partyline.server.store.AccountStore
+import dev.partyline.server.transport.ChannelAdmission
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.Transport
 import dev.partyline.shared.protocol.Inbound
@@ -51,7 +52,7 @@ fun Route.gameSocket(config: ServerConfig, runner: ConnectionRunner) {
         webSocketRaw {
             val address = call.request.origin.remoteAddress
             val credentials = Credentials(sessionCookie = call.request.cookies[AccountStore.SESSION_COOKIE])
-            runner.run(address, address, FrameTransport(this, config.maxLineBytes), credentials)
+            runner.run(address, address, FrameTransport(this, config.maxLineBytes), credentials) { ChannelAdmission.admitted(call) }
         }
     }
 }
