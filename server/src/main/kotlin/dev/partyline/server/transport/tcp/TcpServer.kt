@@ -52,7 +52,9 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
     // region docs:accept-loop
     /** Binds, then accepts connections on [scope] until it is cancelled. */
     suspend fun start(scope: CoroutineScope): Job {
-        server = aSocket(selector).tcp().bind(config.host, config.tcpPort)
+        // A storm of reconnections (a venue's Wi-Fi coming back) opens hundreds at once: a queue of
+        // Ktor's default 511 overflowed, and the kernel reset the connections it could not queue.
+        server = aSocket(selector).tcp().bind(config.host, config.tcpPort) { backlogSize = ACCEPT_BACKLOG }
         return scope.launch {
             while (isActive) {
                 val socket = try {
@@ -92,6 +94,9 @@ class TcpServer(private val config: ServerConfig, private val runner: Connection
 }
 
 private const val ACCEPT_RETRY_MILLIS = 50L
+
+/** Connections the kernel may hold for the accept loop (capped by net.core.somaxconn, as Netty's HTTP listener is). */
+private const val ACCEPT_BACKLOG = 4096
 
 /** The numeric IP address of [peer], as WebSocket connections report theirs (no name lookup). */
 private fun ipOf(peer: SocketAddress): String =
