@@ -2,6 +2,7 @@ package dev.partyline.server
 
 import com.github.ajalt.clikt.core.main
 import dev.partyline.server.base.PARTYLINE_VERSION
+import dev.partyline.server.store.StoreUnavailable
 import kotlinx.coroutines.awaitCancellation
 import kotlin.system.exitProcess
 
@@ -15,7 +16,12 @@ suspend fun main(args: Array<String>) {
     val command = PartylineCommand()
     command.main(args)
     val config = command.config ?: return
-    val server = PartylineServer(config).start()
+    val server = try {
+        PartylineServer(config).start()
+    } catch (e: StoreUnavailable) {
+        System.err.println("Partyline cannot start: ${e.message}")
+        exitProcess(1)
+    }
     println(
         "Partyline $PARTYLINE_VERSION listening: http://${config.host}:${server.httpPort}/ " +
             "(WebSocket /ws) and tcp://${config.host}:${server.tcpPort} (one JSON message per line)",
