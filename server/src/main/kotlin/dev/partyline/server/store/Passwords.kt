@@ -7,12 +7,14 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
 
 /**
- * Password hashing with Argon2id (password4j), at OWASP's minimum cost: 19 MiB, 2 passes. At most
- * [PARALLEL] hashes run at once, so a burst of logins cannot take all the memory or every core.
+ * Password hashing with Argon2id (password4j), at OWASP's minimum cost: 19 MiB, 2 passes. Hashes
+ * run on threads of their own, never on `Dispatchers.Default` where the rooms run (on a box of two
+ * cores, two logins would stall every room for the length of a hash), and at most [PARALLEL] at
+ * once, so a burst of logins cannot take all the memory.
  */
 object Passwords {
     private val argon2 = Argon2Function.getInstance(MEMORY_KIB, PASSES, 1, HASH_BYTES, Argon2.ID)
-    private val hashing = Dispatchers.Default.limitedParallelism(PARALLEL)
+    private val hashing = Dispatchers.IO.limitedParallelism(PARALLEL)
 
     /** A hash of one password nobody has: checked when a name is unknown, so that takes as long as a wrong password. */
     private val decoy by lazy { Password.hash(StoreSecrets.token()).addRandomSalt(SALT_BYTES).with(argon2).result }
