@@ -18,7 +18,8 @@ data class SavedQuiz(val id: String, val owner: String, val visibility: String, 
         return JsonArray(questions.map { JsonObject(it.jsonObject - LIBRARY_ONLY) })
     }
 
-    private companion object {
+    companion object {
+        /** A question's fields only the library keeps: a room's inline questions have none of them. */
         val LIBRARY_ONLY = setOf("image", "explanation")
     }
 }

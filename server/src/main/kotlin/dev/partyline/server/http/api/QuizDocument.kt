@@ -1,6 +1,7 @@
 package dev.partyline.server.http.api
 
 import dev.partyline.server.store.QuizFacts
+import dev.partyline.server.store.SavedQuiz
 import dev.partyline.shared.game.quiz.QuestionReader
 import dev.partyline.shared.game.quiz.QuestionsRead
 import dev.partyline.shared.game.quiz.QuizGame
@@ -24,7 +25,6 @@ object QuizDocument {
     val VISIBILITIES = listOf("private", "unlisted", "public")
     private val IMAGE_ID = Regex("[A-Za-z0-9_-]{22}")
     private val FIELDS = setOf("title", "description", "visibility", "questions", "id", "version", "owner")
-    private val EXTRA_QUESTION_FIELDS = listOf("image", "explanation")
 
     /** The document's facts and its canonical JSON, or `400 bad_request` naming the first field at fault. */
     fun read(body: JsonObject): Pair<QuizFacts, JsonObject> {
@@ -35,7 +35,7 @@ object QuizDocument {
             ?: VISIBILITIES.first()
         val questions = body["questions"] as? JsonArray ?: throw ApiError.badRequest("'questions' must be a list of 1 to ${QuizGame.MAX_QUESTIONS} questions", "questions")
         questions.forEachIndexed { i, question -> (question as? JsonObject)?.let { checkExtras(i + 1, it) } }
-        val rules = JsonArray(questions.map { q -> (q as? JsonObject)?.let { JsonObject(it - EXTRA_QUESTION_FIELDS.toSet()) } ?: q })
+        val rules = JsonArray(questions.map { q -> (q as? JsonObject)?.let { JsonObject(it - SavedQuiz.LIBRARY_ONLY) } ?: q })
         when (val read = QuestionReader.readAll(rules, QuizGame.MAX_QUESTIONS)) {
             is QuestionsRead.Refused -> {
                 val first = read.problems.first()
