@@ -14,6 +14,8 @@ import { gameOf } from './games/index.js';
 import { homeScreen } from './screens/home.js';
 import { lobbyScreen } from './screens/lobby.js';
 import { gameOverScreen } from './screens/gameover.js';
+import { libraryRoute } from './library/routes.js';
+import { accountNav } from './library/account-nav.js';
 
 const NAME_KEY = 'partyline.name';
 
@@ -109,8 +111,11 @@ let chat = null; // { code, view }
 
 const SCREENS = { home: homeScreen, lobby: lobbyScreen, 'game-over': gameOverScreen };
 
-/** The screen to mount: a generic one, or else the room's game's own (one view for all its data-screens). */
+let route = libraryRoute(location.hash); // the library's screen asked for, if any (out of a room)
+
+/** The screen to mount: the library's asked for, a generic one, or else the room's game's own (one view for all its data-screens). */
 function screenView(state) {
+  if (route && !state.room) return { key: `library:${route.key}`, make: route.make };
   const screen = screenOf(state);
   const generic = SCREENS[screen];
   const kind = generic ? screen : state.room.game;
@@ -129,7 +134,7 @@ function render(state, prev) {
   } else {
     current.view.update(state, prev);
   }
-  screenEl.dataset.screen = screenOf(state);
+  screenEl.dataset.screen = route && !state.room ? route.screen : screenOf(state);
   document.body.classList.toggle('in-room', Boolean(state.room));
   document.body.classList.toggle('resuming', state.resuming && !state.room);
   document.body.classList.toggle('display', Boolean(state.room) && !iPlay(state.room));
@@ -191,11 +196,14 @@ document.querySelector('[data-test="error"] .toast-close').addEventListener('cli
 document.getElementById('play-here').addEventListener('click', () => connection.start());
 window.addEventListener('hashchange', () => {
   ctx.prefillCode = codeFromUrl();
+  route = libraryRoute(location.hash);
   if (!store.getState().room) {
+    if (current && current.view.unmount) current.view.unmount();
     current = null;
     render(store.getState(), null);
   }
 });
+accountNav(document.getElementById('topbar-account'));
 
 store.subscribe(render);
 render(store.getState(), null);

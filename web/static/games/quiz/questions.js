@@ -4,7 +4,7 @@
 import { outside } from '../../limits.js';
 import { plural } from '../../words.js';
 
-const KINDS = ['single', 'multi', 'truefalse', 'typed'];
+export const KINDS = ['single', 'multi', 'truefalse', 'typed'];
 
 /**
  * Parses and checks text against the quiz's limits. Returns { questions } or { error: 'a sentence' }.
@@ -21,13 +21,14 @@ export function parseQuestions(text, limits) {
   if (!list) return { error: 'Expected a list of questions: [ {"kind": "single", "text": "…", …}, … ]' };
   if (outside(list.length, 1, limits.maxQuestions)) return { error: `Give ${count(1, limits.maxQuestions, 'question')}.` };
   for (let i = 0; i < list.length; i++) {
-    const problem = check(list[i], limits);
+    const problem = checkQuestion(list[i], limits);
     if (problem) return { error: `Question ${i + 1}: ${problem}` };
   }
   return { questions: list };
 }
 
-function check(q, limits) {
+/** What is wrong with one question (a sentence), or null: the rules the server checks, within its limits. */
+export function checkQuestion(q, limits) {
   if (!q || typeof q !== 'object' || Array.isArray(q)) return 'each question is an object like {"kind":"single","text":"…"}.';
   if (!KINDS.includes(q.kind)) return `"kind" must be one of ${KINDS.join(', ')}.`;
   const text = typeof q.text === 'string' ? q.text.trim() : '';

@@ -1,6 +1,7 @@
 package dev.partyline.server.http
 
 import dev.partyline.server.base.ServerConfig
+import dev.partyline.server.http.api.QuizDocument
 import dev.partyline.shared.game.memory.MemoryGame
 import dev.partyline.shared.game.quiz.Question
 import dev.partyline.shared.game.quiz.QuizGame
@@ -21,6 +22,7 @@ data class ClientLimits(
     val maxLineBytes: Int,
     val quiz: QuizLimits,
     val memory: MemoryLimits,
+    val library: LibraryLimits,
 ) {
     companion object {
         fun of(config: ServerConfig) = ClientLimits(
@@ -43,6 +45,7 @@ data class ClientLimits(
                 minCols = MemoryGame.SIDE.first,
                 maxCols = MemoryGame.SIDE.last,
             ),
+            library = LibraryLimits(QuizDocument.MAX_TITLE, QuizDocument.MAX_DESCRIPTION, QuizDocument.MAX_EXPLANATION),
         )
     }
 }
@@ -63,3 +66,7 @@ data class QuizLimits(
 /** A memory board's rows and columns. */
 @Serializable
 data class MemoryLimits(val minRows: Int, val maxRows: Int, val minCols: Int, val maxCols: Int)
+
+/** A saved quiz's own bounds (API.md): characters of its title and description, and of a question's explanation. */
+@Serializable
+data class LibraryLimits(val maxTitleChars: Int, val maxDescriptionChars: Int, val maxExplanationChars: Int)

@@ -3,6 +3,7 @@ package dev.partyline.server.http
 import dev.partyline.server.PartylineServer
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.e2e.startTestServer
+import dev.partyline.server.http.api.QuizDocument
 import dev.partyline.shared.game.memory.MemoryGame
 import dev.partyline.shared.game.quiz.Question
 import dev.partyline.shared.game.quiz.QuizGame
@@ -42,7 +43,7 @@ class LimitsEndpointSpec : FunSpec({
         response.statusCode() shouldBe 200
         response.headers().firstValue("content-type").orElse("") shouldStartWith "application/json"
         val limits = Json.parseToJsonElement(response.body()).jsonObject
-        limits.keys shouldBe setOf("maxNameChars", "maxChatChars", "maxLineBytes", "quiz", "memory")
+        limits.keys shouldBe setOf("maxNameChars", "maxChatChars", "maxLineBytes", "quiz", "memory", "library")
         limits.int("maxNameChars") shouldBe Limits.MAX_NAME_CHARS
         limits.int("maxChatChars") shouldBe Limits.MAX_CHAT_CHARS
         limits.int("maxLineBytes") shouldBe Limits.MAX_LINE_BYTES
@@ -62,6 +63,11 @@ class LimitsEndpointSpec : FunSpec({
         memory.int("maxRows") shouldBe MemoryGame.SIDE.last
         memory.int("minCols") shouldBe MemoryGame.SIDE.first
         memory.int("maxCols") shouldBe MemoryGame.SIDE.last
+
+        val library = limits.getValue("library").jsonObject
+        library.int("maxTitleChars") shouldBe QuizDocument.MAX_TITLE
+        library.int("maxDescriptionChars") shouldBe QuizDocument.MAX_DESCRIPTION
+        library.int("maxExplanationChars") shouldBe QuizDocument.MAX_EXPLANATION
     }
 
     test("the frame size is the one the server was started with") {

@@ -1,0 +1,39 @@
+// The HTTP API (docs/api.md) as the page uses it: JSON in and out, the session in its cookie,
+// and every failure as an ApiError carrying the server's code, message and field.
+
+/** A request the server refused (or could not be reached for: code 'offline'). */
+export class ApiError extends Error {
+  constructor(status, error) {
+    super(error.message || 'Something went wrong.');
+    this.status = status;
+    this.code = error.code || 'internal_error';
+    this.field = error.field;
+    this.lines = error.lines;
+  }
+}
+
+/**
+ * Calls `method path` with an optional JSON body (or a Blob/File, sent with its own type) and
+ * resolves to the parsed answer (null for 204); rejects with an ApiError. `keepalive` lets the
+ * request finish after the page is closed or reloaded (for bodies up to 64 KiB).
+ */
+export async function api(method, path, body, { keepalive = false } = {}) {
+  const init = { method, headers: {}, cache: 'no-store', credentials: 'same-origin', keepalive };
+  if (body instanceof Blob) {
+    init.body = body;
+    init.headers['Content-Type'] = body.type || 'application/octet-stream';
+  } else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, { code: 'offline', message: 'The server cannot be reached: check your connection.' });
+  }
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, (data && data.error) || { message: `The server answered ${response.status}.` });
+  return data;
+}

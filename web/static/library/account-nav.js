@@ -1,0 +1,19 @@
+// The top bar's account links: "Sign in", or "My quizzes" and "Sign out".
+import { h, fill } from '../dom.js';
+import { onAccount, signOut } from '../account.js';
+
+/** Keeps `nav` showing the account's links as it signs in and out. */
+export function accountNav(nav) {
+  onAccount((account) => fill(nav, account
+    ? [
+      h('a', { href: '#/quizzes', class: 'btn btn-small btn-ghost', 'data-test': 'nav-quizzes' }, 'My quizzes'),
+      h('button', {
+        type: 'button', class: 'btn btn-small btn-ghost', 'data-test': 'sign-out',
+        onclick: async () => {
+          await signOut().catch(() => {});
+          location.hash = '#/signin';
+        },
+      }, `Sign out ${account.name}`),
+    ]
+    : h('a', { href: '#/signin', class: 'btn btn-small btn-ghost', 'data-test': 'nav-sign-in' }, 'Sign in')));
+}
