@@ -11,6 +11,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream
  * must be those of [ImageFormat] `declared` (by that format's ImageIO reader), and its size in
  * pixels, read before any pixel is, at most [MAX_SIDE] a side. Pixels are never decoded, so a
  * small file that claims a huge picture (a decompression bomb) costs nothing but its refusal.
+ * The price: a file whose header is whole but whose pixel data is cut short or corrupt is taken,
+ * and a browser shows what it can of it.
  */
 object ImageHeader {
     /** The longest side an image may have, in pixels (API.md). */
