@@ -116,6 +116,7 @@ class ImageApiSpec : FunSpec({
             val big = TestImages.pngHeaderOnly(10, 10) + ByteArray(MAX_IMAGE_BYTES)
             val declared = di.upload("/api/images", big, "image/png")
             (declared.status to declared.errorCode) shouldBe (413 to "too_large")
+            declared.text shouldContain "the body may hold at most 2 MiB"
             val streamed = di.upload("/api/images", HttpRequest.BodyPublishers.ofInputStream { ByteArrayInputStream(big) }, "image/png")
             (streamed.status to streamed.errorCode) shouldBe (413 to "too_large")
             di.get("/api/images").json.getValue("images").jsonArray.size shouldBe 0
