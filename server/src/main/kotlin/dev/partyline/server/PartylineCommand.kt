@@ -61,6 +61,8 @@ class PartylineCommand : CliktCommand(name = "partyline") {
     private val storeTimeoutMs by option(help = "a database call taking longer fails with 503 (ms)").long().restrictTo(min = 100L).default(d.storeTimeoutMillis)
     private val loginAttempts by option(help = "failed logins per account and per client address in the login window").int().restrictTo(min = 1).default(d.loginAttempts)
     private val loginWindowMs by option(help = "the window of the failed-login limit (ms)").long().restrictTo(min = 1000L).default(d.loginWindowMillis)
+    private val imageQuotaMib by option(help = "the MiB one account's uploaded images may take together").long().restrictTo(min = 1L)
+        .default(d.imageQuotaBytes / MIB)
     private val requestDeadlineMs by option(help = "an HTTP request must arrive whole within this long (ms), or its connection is closed").long().restrictTo(min = 100L).default(d.requestDeadlineMillis)
     private val trustProxy by option(help = "believe X-Forwarded-Proto from a proxy in front (for the Secure cookie flag)").flag()
 
@@ -80,7 +82,9 @@ class PartylineCommand : CliktCommand(name = "partyline") {
             connectionBurst = connectionBurst, limitLoopback = limitLoopback,
             dataDir = dataDir, databaseUrl = databaseUrl, storeTimeoutMillis = storeTimeoutMs,
             loginAttempts = loginAttempts, loginWindowMillis = loginWindowMs, trustProxy = trustProxy,
-            requestDeadlineMillis = requestDeadlineMs,
+            requestDeadlineMillis = requestDeadlineMs, imageQuotaBytes = imageQuotaMib * MIB,
         )
     }
 }
+
+private const val MIB = 1024L * 1024

@@ -22,6 +22,7 @@ import dev.partyline.server.session.SavedQuizHosting
 import dev.partyline.server.session.SessionRegistry
 import dev.partyline.server.store.Database
 import dev.partyline.server.store.SqlAccountStore
+import dev.partyline.server.store.SqlImageStore
 import dev.partyline.server.store.SqlQuizStore
 import dev.partyline.server.transport.ChannelAdmission
 import dev.partyline.server.transport.ConnectionGate
@@ -70,6 +71,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     private val database = Database.open(config)
     private val accounts = SqlAccountStore(database)
     private val quizzes = SqlQuizStore(database)
+    private val images = SqlImageStore(database)
     private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics, heartbeat, gate, SavedQuizHosting(accounts, quizzes, clock))
     private val tcp = TcpServer(config, runner)
     private val admission = ChannelAdmission(gate, scope)
@@ -103,7 +105,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
             routing {
                 gameSocket(config, runner)
                 httpRoutes(codec, rooms, packs, ClientLimits.of(config), NAME, metrics, database)
-                apiRoutes(OriginPolicy(config.allowedOrigins), accounts, quizzes, ApiAuth(accounts, clock, config.trustProxy), limiter, clock)
+                apiRoutes(OriginPolicy(config.allowedOrigins), accounts, quizzes, images, config.imageQuotaBytes, ApiAuth(accounts, clock, config.trustProxy), limiter, clock)
             }
         }
         server.startSuspend(wait = false)

@@ -53,6 +53,8 @@ data class ServerConfig(
     /** Failed logins one account, and one client address, may make in [loginWindowMillis]. */
     val loginAttempts: Int = 10,
     val loginWindowMillis: Long = 15 * 60_000,
+    /** The bytes one account's uploaded images may take together; an upload past it is `413 too_large`. */
+    val imageQuotaBytes: Long = 64L * 1024 * 1024,
     /** An HTTP request (headers and body) must arrive whole within this long of its first byte, or the connection is closed. */
     val requestDeadlineMillis: Long = 10_000,
     /** Whether a proxy in front sets `X-Forwarded-Proto` that may be believed (it decides the `Secure` cookie flag). */

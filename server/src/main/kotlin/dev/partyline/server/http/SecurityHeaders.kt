@@ -15,7 +15,11 @@ val SecurityHeaders = createApplicationPlugin("SecurityHeaders") {
     }
 }
 
-/** Only the client's own files, no inline script or style, WebSockets to its own server; no plugins, frames or foreign forms. */
+/**
+ * Only the client's own files, no inline script or style, WebSockets to its own server; images
+ * from the server (its images API) or `blob:` (a picture shown before it is uploaded), never
+ * `data:`; no plugins, frames or foreign forms.
+ */
 const val CONTENT_SECURITY_POLICY =
-    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' blob:; style-src 'self'; script-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"

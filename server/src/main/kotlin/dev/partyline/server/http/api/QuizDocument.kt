@@ -23,7 +23,8 @@ object QuizDocument {
     const val MAX_DESCRIPTION = 1000
     const val MAX_EXPLANATION = 500
     val VISIBILITIES = listOf("private", "unlisted", "public")
-    private val IMAGE_ID = Regex("[A-Za-z0-9_-]{22}")
+    /** The shape of an image id (what `StoreSecrets.id` makes), as a question's `image` names one. */
+    val IMAGE_ID = Regex("[A-Za-z0-9_-]{22}")
     private val FIELDS = setOf("title", "description", "visibility", "questions", "id", "version", "owner")
 
     /** The document's facts and its canonical JSON, or `400 bad_request` naming the first field at fault. */

@@ -39,17 +39,35 @@ class ApiClient(private val port: Int, private val bearer: String? = null, priva
         post("/api/accounts", """{"name":"$name","password":"$password"}""").also { check(it.status == 201) { "sign-up failed: ${it.text}" } }
 
     private fun send(method: String, path: String, body: String?, origin: String?): ApiResponse {
-        val request = HttpRequest.newBuilder(URI("http://127.0.0.1:$port$path")).timeout(Duration.ofSeconds(10))
-            .method(method, body?.let { HttpRequest.BodyPublishers.ofString(it) } ?: HttpRequest.BodyPublishers.noBody())
-            .apply {
-                if (body != null) header("Content-Type", "application/json")
-                if (origin != null) header("Origin", origin)
-                if (bearer != null) header("Authorization", "Bearer $bearer")
-                if (session != null) header("Cookie", "partyline_session=$session")
-            }.build()
+        val publisher = body?.let { HttpRequest.BodyPublishers.ofString(it) } ?: HttpRequest.BodyPublishers.noBody()
+        val request = request(method, path, publisher, origin).apply { if (body != null) header("Content-Type", "application/json") }.build()
         val response = http.send(request, HttpResponse.BodyHandlers.ofString())
         return ApiResponse(response.statusCode(), response.body(), response.headers().map())
     }
+
+    /** POSTs [body] as it is, with Content-Type [type] (none when null): an upload. */
+    fun upload(path: String, body: HttpRequest.BodyPublisher, type: String?, origin: String? = ownOrigin): ApiResponse {
+        val request = request("POST", path, body, origin).apply { if (type != null) header("Content-Type", type) }.build()
+        val response = http.send(request, HttpResponse.BodyHandlers.ofString())
+        return ApiResponse(response.statusCode(), response.body(), response.headers().map())
+    }
+
+    fun upload(path: String, bytes: ByteArray, type: String?, origin: String? = ownOrigin): ApiResponse =
+        upload(path, HttpRequest.BodyPublishers.ofByteArray(bytes), type, origin)
+
+    /** A `GET` (or [method]) whose body is kept as bytes, with [headers] added: a download. */
+    fun download(path: String, method: String = "GET", headers: Map<String, String> = emptyMap()): ApiDownload {
+        val request = request(method, path, HttpRequest.BodyPublishers.noBody(), null).apply { headers.forEach(::header) }.build()
+        val response = http.send(request, HttpResponse.BodyHandlers.ofByteArray())
+        return ApiDownload(response.statusCode(), response.body(), response.headers().map())
+    }
+
+    private fun request(method: String, path: String, body: HttpRequest.BodyPublisher, origin: String?) =
+        HttpRequest.newBuilder(URI("http://127.0.0.1:$port$path")).timeout(Duration.ofSeconds(10)).method(method, body).apply {
+            if (origin != null) header("Origin", origin)
+            if (bearer != null) header("Authorization", "Bearer $bearer")
+            if (session != null) header("Cookie", "partyline_session=$session")
+        }
 
     companion object {
         const val PASSWORD = "correct horse battery"
@@ -66,4 +84,9 @@ data class ApiResponse(val status: Int, val text: String, val headers: Map<Strin
     val errorCode: String get() = json.getValue("error").jsonObject.getValue("code").jsonPrimitive.content
 
     operator fun get(key: String): JsonElement? = json[key]
+}
+
+/** A downloaded file: status, bytes, headers (names in lower case). */
+class ApiDownload(val status: Int, val bytes: ByteArray, val headers: Map<String, List<String>>) {
+    fun header(name: String): String? = headers.entries.firstOrNull { it.key.equals(name, ignoreCase = true) }?.value?.firstOrNull()
 }
