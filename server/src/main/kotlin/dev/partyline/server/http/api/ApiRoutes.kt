@@ -14,5 +14,6 @@ fun Route.apiRoutes(origins: OriginPolicy, accounts: AccountStore, quizzes: Quiz
         install(ApiOrigin) { policy = origins }
         accountRoutes(accounts, auth, limiter, clock)
         quizRoutes(quizzes, auth, clock)
+        quizTransferRoutes(quizzes, auth, clock)
     }
 }

@@ -118,6 +118,7 @@ private class RowCheck(private val row: SheetRow) {
             SheetReader.whole(item)?.takeIf { it in 1..SheetColumn.ANSWERS.size }?.toInt()
                 ?: return bad(SheetColumn.I, "the correct answer is named by its number, 1 to 6; got \"${item.take(QUOTE)}\"")
         }
+        numbers.groupingBy { it }.eachCount().entries.firstOrNull { it.value > 1 }?.let { return bad(SheetColumn.I, "the correct answer ${it.key} is named twice") }
         val columns = answers.map { it.first }
         val indexes = numbers.map { n ->
             columns.indexOf(n).takeIf { it >= 0 }
