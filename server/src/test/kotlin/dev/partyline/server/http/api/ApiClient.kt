@@ -28,6 +28,18 @@ class ApiClient(private val port: Int, private val bearer: String? = null, priva
 
     fun get(path: String): ApiResponse = send("GET", path, null, null)
 
+    /** A GET whose answer is kept as bytes (a download), with its status and headers. */
+    fun download(path: String): Download {
+        val response = http.send(request("GET", path, HttpRequest.BodyPublishers.noBody(), null, null), HttpResponse.BodyHandlers.ofByteArray())
+        return Download(response.statusCode(), response.body(), ApiResponse(response.statusCode(), "", response.headers().map()))
+    }
+
+    /** A POST of [body] as [contentType] (a file upload), answered as JSON. */
+    fun upload(path: String, body: ByteArray, contentType: String?, origin: String? = ownOrigin): ApiResponse {
+        val response = http.send(request("POST", path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, origin), HttpResponse.BodyHandlers.ofString())
+        return ApiResponse(response.statusCode(), response.body(), response.headers().map())
+    }
+
     fun post(path: String, body: String? = "{}", origin: String? = ownOrigin): ApiResponse = send("POST", path, body, origin)
 
     fun put(path: String, body: String, origin: String? = ownOrigin): ApiResponse = send("PUT", path, body, origin)
@@ -39,21 +51,29 @@ class ApiClient(private val port: Int, private val bearer: String? = null, priva
         post("/api/accounts", """{"name":"$name","password":"$password"}""").also { check(it.status == 201) { "sign-up failed: ${it.text}" } }
 
     private fun send(method: String, path: String, body: String?, origin: String?): ApiResponse {
-        val request = HttpRequest.newBuilder(URI("http://127.0.0.1:$port$path")).timeout(Duration.ofSeconds(10))
-            .method(method, body?.let { HttpRequest.BodyPublishers.ofString(it) } ?: HttpRequest.BodyPublishers.noBody())
+        val publisher = body?.let { HttpRequest.BodyPublishers.ofString(it) } ?: HttpRequest.BodyPublishers.noBody()
+        val response = http.send(request(method, path, publisher, body?.let { "application/json" }, origin), HttpResponse.BodyHandlers.ofString())
+        return ApiResponse(response.statusCode(), response.body(), response.headers().map())
+    }
+
+    private fun request(method: String, path: String, body: HttpRequest.BodyPublisher, contentType: String?, origin: String?): HttpRequest =
+        HttpRequest.newBuilder(URI("http://127.0.0.1:$port$path")).timeout(Duration.ofSeconds(10))
+            .method(method, body)
             .apply {
-                if (body != null) header("Content-Type", "application/json")
+                if (contentType != null) header("Content-Type", contentType)
                 if (origin != null) header("Origin", origin)
                 if (bearer != null) header("Authorization", "Bearer $bearer")
                 if (session != null) header("Cookie", "partyline_session=$session")
             }.build()
-        val response = http.send(request, HttpResponse.BodyHandlers.ofString())
-        return ApiResponse(response.statusCode(), response.body(), response.headers().map())
-    }
 
     companion object {
         const val PASSWORD = "correct horse battery"
     }
+}
+
+/** A download: its status, its bytes, and its headers (read through [answer]). */
+class Download(val status: Int, val bytes: ByteArray, val answer: ApiResponse) {
+    fun header(name: String): String? = answer.header(name)
 }
 
 /** An API answer: status, body text, headers (names in lower case). */

@@ -1,5 +1,7 @@
 package dev.partyline.server.http.api.transfer
 
+import org.apache.commons.compress.archivers.zip.ZipFile
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel
 import org.dhatim.fastexcel.Workbook
 import org.dhatim.fastexcel.Worksheet
 import org.dhatim.fastexcel.reader.Cell
@@ -7,7 +9,6 @@ import org.dhatim.fastexcel.reader.CellType
 import org.dhatim.fastexcel.reader.ReadableWorkbook
 import java.io.ByteArrayInputStream
 import java.io.ByteArrayOutputStream
-import java.util.zip.ZipInputStream
 
 /** A workbook's first sheet as read: its [name] and its rows. */
 data class SheetFile(val name: String, val rows: List<SheetRow>)
@@ -94,13 +95,15 @@ object QuizXlsx {
         var total = 0L
         val buffer = ByteArray(64 * 1024)
         try {
-            ZipInputStream(ByteArrayInputStream(bytes)).use { zip ->
-                while (zip.nextEntry != null) {
-                    while (true) {
-                        val n = zip.read(buffer)
-                        if (n < 0) break
-                        total += n
-                        if (total > MAX_UNPACKED) throw SheetRefused("the workbook unpacks to more than ${MAX_UNPACKED / (1024 * 1024)} MiB; a quiz is far smaller")
+            ZipFile.builder().setSeekableByteChannel(SeekableInMemoryByteChannel(bytes)).get().use { zip ->
+                for (entry in zip.entries) {
+                    zip.getInputStream(entry).use { part ->
+                        while (true) {
+                            val n = part.read(buffer)
+                            if (n < 0) break
+                            total += n
+                            if (total > MAX_UNPACKED) throw SheetRefused("the workbook unpacks to more than ${MAX_UNPACKED / (1024 * 1024)} MiB; a quiz is far smaller")
+                        }
                     }
                 }
             }
