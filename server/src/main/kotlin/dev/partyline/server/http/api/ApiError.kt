@@ -14,15 +14,21 @@ class ApiError(
     val field: String? = null,
     /** Seconds to wait before trying again, sent as `Retry-After`. */
     val retryAfterSeconds: Int? = null,
+    /** Each line of an imported file at fault, when the request was one. */
+    val lines: List<Line>? = null,
 ) : RuntimeException(message) {
-    /** The body every error has: `{"error":{"code","message","field"?}}`. */
+    /** The body every error has: `{"error":{"code","message","field"?,"lines"?}}`. */
     @Serializable
     data class Body(val error: Detail)
 
     @Serializable
-    data class Detail(val code: String, val message: String, val field: String? = null)
+    data class Detail(val code: String, val message: String, val field: String? = null, val lines: List<Line>? = null)
 
-    fun body(): Body = Body(Detail(code, message ?: code, field))
+    /** A line of an imported file at fault: its number, the column (a letter) when one is, and what is wrong, naming both. */
+    @Serializable
+    data class Line(val line: Int, val message: String, val column: String? = null)
+
+    fun body(): Body = Body(Detail(code, message ?: code, field, lines))
 
     companion object {
         fun badRequest(message: String, field: String? = null) = ApiError(HttpStatusCode.BadRequest, "bad_request", message, field)

@@ -16,5 +16,6 @@ fun Route.apiRoutes(origins: OriginPolicy, accounts: AccountStore, quizzes: Quiz
         accountRoutes(accounts, auth, limiter, clock)
         quizRoutes(quizzes, auth, clock)
         imageRoutes(images, auth, clock, imageQuotaBytes)
+        quizTransferRoutes(quizzes, auth, clock)
     }
 }

@@ -2,6 +2,7 @@ package dev.partyline.server.http.api
 
 import dev.partyline.server.store.QuizFacts
 import dev.partyline.server.store.SavedQuiz
+import dev.partyline.shared.game.quiz.QuestionProblem
 import dev.partyline.shared.game.quiz.QuestionReader
 import dev.partyline.shared.game.quiz.QuestionsRead
 import dev.partyline.shared.game.quiz.QuizGame
@@ -28,41 +29,57 @@ object QuizDocument {
     private val FIELDS = setOf("title", "description", "visibility", "questions", "id", "version", "owner")
 
     /** The document's facts and its canonical JSON, or `400 bad_request` naming the first field at fault. */
-    fun read(body: JsonObject): Pair<QuizFacts, JsonObject> {
+    fun read(body: JsonObject): Pair<QuizFacts, JsonObject> = when (val checked = check(body)) {
+        is Checked.Valid -> checked.facts to checked.document
+        is Checked.Refused -> {
+            val first = checked.problems.first()
+            throw ApiError.badRequest(first.toString() + if (checked.problems.size > 1) " (and ${checked.problems.size - 1} more)" else "", first.path)
+        }
+    }
+
+    /** What checking a document gave: its facts and canonical JSON, or every problem of its questions. */
+    sealed interface Checked {
+        data class Valid(val facts: QuizFacts, val document: JsonObject) : Checked
+        data class Refused(val problems: List<QuestionProblem>) : Checked
+    }
+
+    /**
+     * Checks [body]: a problem of the document as a whole is `400 bad_request` at once; the
+     * problems of its questions are all gathered, so an import can name each row at fault.
+     */
+    fun check(body: JsonObject): Checked {
         body.keys.firstOrNull { it !in FIELDS }?.let { throw ApiError.badRequest("a quiz has no field '$it'; its fields are ${FIELDS.take(4).joinToString()}", it) }
         val title = text(body, "title", MAX_TITLE)?.takeIf { it.isNotEmpty() } ?: throw ApiError.badRequest("a quiz needs a title of 1 to $MAX_TITLE characters", "title")
         val description = text(body, "description", MAX_DESCRIPTION)
         val visibility = body["visibility"]?.let { v -> v.textOrNull()?.takeIf { it in VISIBILITIES } ?: throw ApiError.badRequest("visibility is one of ${VISIBILITIES.joinToString()}", "visibility") }
             ?: VISIBILITIES.first()
         val questions = body["questions"] as? JsonArray ?: throw ApiError.badRequest("'questions' must be a list of 1 to ${QuizGame.MAX_QUESTIONS} questions", "questions")
-        questions.forEachIndexed { i, question -> (question as? JsonObject)?.let { checkExtras(i + 1, it) } }
+        val extras = questions.withIndex().flatMap { (i, question) -> (question as? JsonObject)?.let { extraProblems(i + 1, it) }.orEmpty() }
         val rules = JsonArray(questions.map { q -> (q as? JsonObject)?.let { JsonObject(it - SavedQuiz.LIBRARY_ONLY) } ?: q })
-        when (val read = QuestionReader.readAll(rules, QuizGame.MAX_QUESTIONS)) {
-            is QuestionsRead.Refused -> {
-                val first = read.problems.first()
-                val field = listOfNotNull("questions", first.question?.toString(), first.field).joinToString(".")
-                throw ApiError.badRequest(read.summary, field)
-            }
-            is QuestionsRead.Read -> Unit
+        val problems = when (val read = QuestionReader.readAll(rules, QuizGame.MAX_QUESTIONS)) {
+            is QuestionsRead.Refused -> read.problems
+            is QuestionsRead.Read -> emptyList()
         }
+        if (extras.isNotEmpty() || problems.isNotEmpty()) return Checked.Refused(extras + problems)
         val document = buildJsonObject {
             put("title", JsonPrimitive(title))
             description?.let { put("description", JsonPrimitive(it)) }
             put("visibility", JsonPrimitive(visibility))
             put("questions", questions)
         }
-        return QuizFacts(title, visibility, questions.size) to document
+        return Checked.Valid(QuizFacts(title, visibility, questions.size), document)
     }
 
-    private fun checkExtras(number: Int, question: JsonObject) {
-        question["image"]?.let { if (it.textOrNull()?.matches(IMAGE_ID) != true) throw ApiError.badRequest("question $number: 'image' must be an image id", "questions.$number.image") }
-        question["explanation"]?.let {
+    /** Where a problem is in a document: `questions.3.answer`, `questions.3`, or `questions`. */
+    val QuestionProblem.path: String get() = listOfNotNull("questions", question?.toString(), field?.takeIf { question != null }).joinToString(".")
+
+    private fun extraProblems(number: Int, question: JsonObject): List<QuestionProblem> = listOfNotNull(
+        question["image"]?.takeIf { it.textOrNull()?.matches(IMAGE_ID) != true }?.let { QuestionProblem(number, "image", "'image' must be an image id") },
+        question["explanation"]?.takeIf {
             val text = it.textOrNull()
-            if (text == null || text.length > MAX_EXPLANATION || !PlainText.isClean(text)) {
-                throw ApiError.badRequest("question $number: 'explanation' must be a text of at most $MAX_EXPLANATION characters", "questions.$number.explanation")
-            }
-        }
-    }
+            text == null || text.length > MAX_EXPLANATION || !PlainText.isClean(text)
+        }?.let { QuestionProblem(number, "explanation", "'explanation' must be a text of at most $MAX_EXPLANATION characters") },
+    )
 
     /** The trimmed text of an optional string [field] of at most [max] characters. */
     private fun text(body: JsonObject, field: String, max: Int): String? {

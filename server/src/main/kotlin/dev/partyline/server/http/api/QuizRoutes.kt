@@ -74,10 +74,10 @@ fun Route.quizRoutes(quizzes: QuizStore, auth: ApiAuth, clock: Clock) {
 
 private const val COPY = " (copy)"
 
-private fun ApplicationCall.quizId() = parameters["id"].orEmpty()
+internal fun ApplicationCall.quizId() = parameters["id"].orEmpty()
 
 /** The caller's quiz of the path's id; `404` when there is none or it is someone else's, alike. */
-private suspend fun ApplicationCall.ownQuiz(quizzes: QuizStore, me: Account): SavedQuiz =
+internal suspend fun ApplicationCall.ownQuiz(quizzes: QuizStore, me: Account): SavedQuiz =
     quizzes.find(quizId())?.takeIf { it.owner == me.id } ?: throw ApiError.notFound("quiz")
 
 @Serializable
@@ -87,7 +87,7 @@ private data class QuizList(val quizzes: List<QuizSummary>)
 private data class PublicList(val quizzes: List<PublicQuiz>)
 
 @Serializable
-private data class Saved(val id: String, val version: Int)
+internal data class Saved(val id: String, val version: Int)
 
 @Serializable
 private data class Version(val version: Int)
