@@ -1,7 +1,6 @@
 package dev.partyline.server.http.api
 
 import dev.partyline.server.store.QuizFacts
-import dev.partyline.server.store.SavedQuiz
 import dev.partyline.shared.game.quiz.QuestionReader
 import dev.partyline.shared.game.quiz.QuestionsRead
 import dev.partyline.shared.game.quiz.QuizGame
@@ -14,16 +13,14 @@ import kotlinx.serialization.json.buildJsonObject
 /**
  * A quiz document as the API takes it (API.md): `title`, `description`, `visibility` and
  * `questions`, each question checked by the same [QuestionReader] as a room's inline questions,
- * plus its optional `image` (an image id) and `explanation`. A field it does not know is refused,
+ * optional `image` (an image id) and `explanation` included. A field it does not know is refused,
  * so a typo is never dropped in silence; `id`, `version` and `owner` (what a GET adds) are let
  * through, so a client may send back what it read.
  */
 object QuizDocument {
     const val MAX_TITLE = 100
     const val MAX_DESCRIPTION = 1000
-    const val MAX_EXPLANATION = 500
     val VISIBILITIES = listOf("private", "unlisted", "public")
-    private val IMAGE_ID = Regex("[A-Za-z0-9_-]{22}")
     private val FIELDS = setOf("title", "description", "visibility", "questions", "id", "version", "owner")
 
     /** The document's facts and its canonical JSON, or `400 bad_request` naming the first field at fault. */
@@ -34,9 +31,7 @@ object QuizDocument {
         val visibility = body["visibility"]?.let { v -> v.textOrNull()?.takeIf { it in VISIBILITIES } ?: throw ApiError.badRequest("visibility is one of ${VISIBILITIES.joinToString()}", "visibility") }
             ?: VISIBILITIES.first()
         val questions = body["questions"] as? JsonArray ?: throw ApiError.badRequest("'questions' must be a list of 1 to ${QuizGame.MAX_QUESTIONS} questions", "questions")
-        questions.forEachIndexed { i, question -> (question as? JsonObject)?.let { checkExtras(i + 1, it) } }
-        val rules = JsonArray(questions.map { q -> (q as? JsonObject)?.let { JsonObject(it - SavedQuiz.LIBRARY_ONLY) } ?: q })
-        when (val read = QuestionReader.readAll(rules, QuizGame.MAX_QUESTIONS)) {
+        when (val read = QuestionReader.readAll(questions, QuizGame.MAX_QUESTIONS)) {
             is QuestionsRead.Refused -> {
                 val first = read.problems.first()
                 val field = listOfNotNull("questions", first.question?.toString(), first.field).joinToString(".")
@@ -51,16 +46,6 @@ object QuizDocument {
             put("questions", questions)
         }
         return QuizFacts(title, visibility, questions.size) to document
-    }
-
-    private fun checkExtras(number: Int, question: JsonObject) {
-        question["image"]?.let { if (it.textOrNull()?.matches(IMAGE_ID) != true) throw ApiError.badRequest("question $number: 'image' must be an image id", "questions.$number.image") }
-        question["explanation"]?.let {
-            val text = it.textOrNull()
-            if (text == null || text.length > MAX_EXPLANATION || !PlainText.isClean(text)) {
-                throw ApiError.badRequest("question $number: 'explanation' must be a text of at most $MAX_EXPLANATION characters", "questions.$number.explanation")
-            }
-        }
     }
 
     /** The trimmed text of an optional string [field] of at most [max] characters. */
