@@ -1,5 +1,6 @@
-// The quiz's screen: a question with its countdown, answer buttons for players or big tiles for the
-// presenting screen, the reveal with the answer distribution and points, and the leaderboard.
+// The quiz's screen: a question with its countdown and its picture, answer buttons for players or
+// big tiles for the presenting screen, the reveal with the answer distribution, the explanation
+// and points, and the leaderboard.
 import { h, fill, setText } from '../../dom.js';
 import { countdown } from '../../countdown.js';
 import { announce } from '../../live.js';
@@ -75,6 +76,7 @@ export function quizScreen(ctx) {
       fill(body,
         quiz.paused && h('p', { class: 'paused-banner', role: 'status' }, '⏸ Paused by the host'),
         h('h2', { class: 'question-text', 'data-test': 'question-text' }, question.text),
+        picture(question, iPlay(room)),
         iPlay(room) ? answerArea(question, quiz) : displayArea(question),
         answeredCount);
       paintProgress(room);
@@ -186,11 +188,13 @@ export function quizScreen(ctx) {
       question && h('h2', { class: 'question-text small', 'data-test': 'question-text' }, question.text),
       iPlay(room) && feedback(result, reveal, me),
       h('div', { class: 'reveal-grid' },
-        !question ? null : question.kind !== 'typed'
-          ? distribution(question, reveal, mine)
-          : h('div', { class: 'accepted' }, h('span', { class: 'label' }, 'Accepted answers'),
-            h('ul', {}, (reveal.accept || []).map((a) => h('li', {}, `✓ ${a}`))),
-            mine && mine.text && h('p', { class: 'muted' }, 'You wrote: ', h('q', {}, mine.text))),
+        h('div', { class: 'reveal-answer' },
+          !question ? null : question.kind !== 'typed'
+            ? distribution(question, reveal, mine)
+            : h('div', { class: 'accepted' }, h('span', { class: 'label' }, 'Accepted answers'),
+              h('ul', {}, (reveal.accept || []).map((a) => h('li', {}, `✓ ${a}`))),
+              mine && mine.text && h('p', { class: 'muted' }, 'You wrote: ', h('q', {}, mine.text))),
+          explanation(reveal)),
         h('section', { class: 'standings' },
           h('h3', { class: 'card-title' }, reveal.last ? 'Final standings' : 'Leaderboard'),
           leaderboard(reveal.leaderboard, { me, gains, limit: display ? 8 : 5 }))),
@@ -207,8 +211,10 @@ export function quizScreen(ctx) {
       announce(`Question ${q.index + 1} of ${q.count}: ${q.text}`);
     } else if (quiz.phase === 'reveal' && quiz.reveal) {
       const result = quiz.reveal.results.find((r) => r.player === me);
-      if (iPlay(room) && result) announce(result.correct ? `Correct! Plus ${result.points} points.` : result.answered ? 'Wrong answer.' : 'No answer this time.');
-      else announce('Time is up. Here are the answers.');
+      const said = iPlay(room) && result
+        ? (result.correct ? `Correct! Plus ${result.points} points.` : result.answered ? 'Wrong answer.' : 'No answer this time.')
+        : 'Time is up. Here are the answers.';
+      announce(quiz.reveal.explanation ? `${said} ${quiz.reveal.explanation}` : said);
     }
   }
 
@@ -237,6 +243,24 @@ function choiceFace(i, text) {
     h('span', { class: 'choice-text' }, text),
     h('kbd', { class: 'key', 'aria-hidden': 'true' }, String(i + 1)),
   ];
+}
+
+// Only a picture the server serves itself: the question event names it /api/images/<id>.
+const IMAGE_URL = /^\/api\/images\/[A-Za-z0-9_-]+$/;
+
+/** The question's picture, if it has one: large on the presenting screen, small under the text on a phone. */
+function picture(question, onPhone) {
+  if (typeof question.image !== 'string' || !IMAGE_URL.test(question.image)) return null;
+  return h('figure', { class: `question-image${onPhone ? ' small' : ''}` },
+    h('img', { src: question.image, alt: `Picture for question ${question.index + 1}`, loading: 'eager', decoding: 'async', 'data-test': 'question-image' }));
+}
+
+/** What the host wrote to explain the answer, shown once it is revealed. */
+function explanation(reveal) {
+  if (!reveal.explanation) return null;
+  return h('section', { class: 'explanation', 'data-test': 'explanation', 'aria-label': 'Explanation' },
+    h('span', { class: 'label' }, '💡 Why'),
+    h('p', {}, reveal.explanation));
 }
 
 function feedback(result, reveal, me) {

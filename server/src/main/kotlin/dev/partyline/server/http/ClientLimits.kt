@@ -45,7 +45,7 @@ data class ClientLimits(
                 minCols = MemoryGame.SIDE.first,
                 maxCols = MemoryGame.SIDE.last,
             ),
-            library = LibraryLimits(QuizDocument.MAX_TITLE, QuizDocument.MAX_DESCRIPTION, QuizDocument.MAX_EXPLANATION),
+            library = LibraryLimits(QuizDocument.MAX_TITLE, QuizDocument.MAX_DESCRIPTION, Question.MAX_EXPLANATION),
         )
     }
 }

@@ -3,7 +3,6 @@ package dev.partyline.server.store
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
-import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
 
@@ -12,16 +11,8 @@ data class SavedQuiz(val id: String, val owner: String, val visibility: String, 
     /** Whether anyone with its id may host it (or, when public, copy it), not only its owner. */
     val shared: Boolean get() = visibility == "unlisted" || visibility == "public"
 
-    /** Its questions as a room's inline `questions` take them: without what only the library keeps (`image`, `explanation`). */
-    fun roomQuestions(): JsonArray {
-        val questions = Json.parseToJsonElement(document).jsonObject.getValue("questions").jsonArray
-        return JsonArray(questions.map { JsonObject(it.jsonObject - LIBRARY_ONLY) })
-    }
-
-    companion object {
-        /** A question's fields only the library keeps: a room's inline questions have none of them. */
-        val LIBRARY_ONLY = setOf("image", "explanation")
-    }
+    /** Its questions as a room's inline `questions` take them: every field, `image` and `explanation` too. */
+    fun roomQuestions(): JsonArray = Json.parseToJsonElement(document).jsonObject.getValue("questions").jsonArray
 }
 
 /** A line of a host's list of quizzes. */

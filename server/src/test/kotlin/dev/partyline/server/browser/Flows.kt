@@ -88,6 +88,23 @@ fun Browser.awaitReveal(questionNumber: Int): Long {
     return System.nanoTime()
 }
 
+/** As the presenting host named [hostName]: creates a quiz of [questionsJson], has [player] join it by its code as [playerName], and starts it. */
+fun Browser.startQuizWith(base: String, hostName: String, player: Browser, playerName: String, questionsJson: String, seconds: Int) {
+    openHomeAs(base, hostName)
+    val code = createQuiz(questionsJson, seconds)
+    player.openHomeAs(base, playerName)
+    player.joinWithCode(code)
+    await("$playerName in the lobby") { playerName in playerEntries() }
+    click("start")
+}
+
+/** Waits for a player's reveal to say whether their answer was [correct]. */
+fun Browser.awaitFeedback(correct: Boolean) {
+    await("feedback that the answer was ${if (correct) "right" else "wrong"}") {
+        screen() == "quiz-reveal" && find("feedback").getAttribute("data-correct") == correct.toString()
+    }
+}
+
 /**
  * The host presses "Next question" while the reveal is young (the room would open the next
  * question by itself 5 s after the reveal; pressing later could skip that question instead).

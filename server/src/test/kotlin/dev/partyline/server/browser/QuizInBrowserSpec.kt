@@ -138,12 +138,7 @@ class QuizInBrowserSpec : FunSpec({
     test("the presenting screen's reveal leaderboard shows the players' names in full on a 1280 x 720 projector") {
         val host = stage.browser(1280, 720)
         val ada = stage.browser(390, 844)
-        host.openHomeAs(stage.base, "Quinn")
-        val code = host.createQuiz(QUESTIONS, seconds = 15)
-        ada.openHomeAs(stage.base, "Ada")
-        ada.joinWithCode(code)
-        host.await("Ada in the lobby") { "Ada" in host.playerEntries() }
-        host.click("start")
+        host.startQuizWith(stage.base, "Quinn", ada, "Ada", QUESTIONS, seconds = 15)
         ada.awaitQuestion(1)
         ada.click("choice", "data-index" to 1)
         host.awaitReveal(1)
@@ -187,11 +182,5 @@ private val QUESTIONS = """
     {"kind":"multi","text":"Which of these are prime numbers?","choices":["2","4","7","9"],"answer":[0,2]},
     {"kind":"typed","text":"What is the chemical symbol for gold?","accept":["Au"]}]
 """.trimIndent().replace("\n", " ")
-
-private fun Browser.awaitFeedback(correct: Boolean) {
-    await("feedback that the answer was ${if (correct) "right" else "wrong"}") {
-        screen() == "quiz-reveal" && find("feedback").getAttribute("data-correct") == correct.toString()
-    }
-}
 
 private fun Browser.leaderboardIds(): List<String> = findAll("leaderboard-entry").map { it.getAttribute("data-player-id")!! }

@@ -15,7 +15,9 @@ import kotlin.random.Random
 
 /**
  * Records every message every member receives during random games and proves that no answer
- * data (`answer`, `accept`, `correct`, or an accepted text) leaves the server before its reveal.
+ * data (`answer`, `accept`, `correct`, an accepted text, or an `explanation` and its text)
+ * leaves the server before its reveal. Each question's explanation holds its secret, so an
+ * explanation sent early is caught twice: by its key and by its text.
  */
 class HiddenInformationSpec : FunSpec({
     lateinit var server: PartylineServer
@@ -26,7 +28,7 @@ class HiddenInformationSpec : FunSpec({
         test("no answer reaches any client before its reveal (random game, seed $seed)") {
             val random = Random(seed)
             val secrets = List(5) { "secret${seed}x$it" }
-            val questions = secrets.mapIndexed { i, secret -> randomQuestion(random, i, secret) }
+            val questions = secrets.mapIndexed { i, secret -> withMedia(random, randomQuestion(random, i, secret), secret) }
             val host = TestClient.ws(server.httpPort, "host")
             val players = listOf(TestClient.tcp(server.tcpPort, "p1"), TestClient.ws(server.httpPort, "p2"), TestClient.tcp(server.tcpPort, "p3"))
             val spectator = TestClient.tcp(server.tcpPort, "spec")
@@ -72,6 +74,12 @@ private fun randomQuestion(random: Random, i: Int, secret: String): String = whe
     else -> """{"kind":"typed","text":"Q$i","accept":["$secret"]}"""
 }
 
+/** [question] with an explanation that gives its [secret] away, and now and then an image (which is not secret). */
+private fun withMedia(random: Random, question: String, secret: String): String {
+    val image = if (random.nextBoolean()) ""","image":"HiddenInfoImage_012345"""" else ""
+    return question.removeSuffix("}") + ""","explanation":"Because of $secret."$image}"""
+}
+
 private fun randomAnswer(random: Random, question: JsonObject, secret: String): String {
     val index = question.int("index")
     return when (question.str("kind")) {
@@ -82,10 +90,10 @@ private fun randomAnswer(random: Random, question: JsonObject, secret: String): 
     }
 }
 
-private val answerKeys = setOf("answer", "accept", "correct")
+private val answerKeys = setOf("answer", "accept", "correct", "explanation")
 
 /**
- * Every leak in one client's [recorded] messages: an answer key outside a reveal or game over,
+ * Every leak in one client's [recorded] messages: an answer key (or `explanation`) outside a reveal or game over,
  * a snapshot that shows a reveal next to an open question, or a question's secret text before
  * that question's reveal.
  */

@@ -24,7 +24,7 @@ class SavedQuizHostingSpec : FunSpec({
         val quiz = owner.post("/api/quizzes", SAVED.replace("VISIBILITY", "private"))["id"]!!.jsonPrimitive.content
         val unlisted = owner.post("/api/quizzes", SAVED.replace("VISIBILITY", "unlisted"))["id"]!!.jsonPrimitive.content
 
-        test("a bot with its owner's token hosts the saved quiz; a player sees its question, and its accepted answer only at the reveal") {
+        test("a bot with its owner's token hosts the saved quiz; a player sees its question with its image, and its accepted answer and explanation only at the reveal") {
             val bot = TestClient.tcp(server.tcpPort, "bot")
             val player = TestClient.tcp(server.tcpPort, "player")
             try {
@@ -37,11 +37,15 @@ class SavedQuizHostingSpec : FunSpec({
                 player.send("""{"type":"join","room":"${room.str("code")}"}""")
                 player.expect("room")
                 bot.send("""{"type":"start"}""")
-                player.expect("question").str("text") shouldBe "Name the protocol behind ping."
+                val question = player.expect("question")
+                question.str("text") shouldBe "Name the protocol behind ping."
+                question.str("image") shouldBe "/api/images/$IMAGE"
                 player.recorded.filter { "Xyzzy-ICMP" in it || "Echo requests" in it }.shouldBeEmpty()
                 player.send("""{"type":"answer","index":0,"text":"xyzzy-icmp"}""")
-                player.expect("reveal").toString().contains("Xyzzy-ICMP") shouldBe true
-                player.recorded.filter { "Echo requests" in it }.shouldBeEmpty() // the explanation stays in the library for now
+                val reveal = player.expect("reveal")
+                reveal.toString().contains("Xyzzy-ICMP") shouldBe true
+                reveal.str("explanation") shouldBe "Echo requests and replies."
+                player.expect("question") { it.int("index") == 1 }.containsKey("image") shouldBe false
             } finally {
                 bot.close()
                 player.close()
@@ -100,9 +104,11 @@ class SavedQuizHostingSpec : FunSpec({
     }
 })
 
+private const val IMAGE = "PingPictureAbcdefgh_-1"
+
 private val SAVED = """
 {"title":"Ping","visibility":"VISIBILITY","questions":[
- {"kind":"typed","text":"Name the protocol behind ping.","accept":["Xyzzy-ICMP"],"explanation":"Echo requests and replies."},
+ {"kind":"typed","text":"Name the protocol behind ping.","accept":["Xyzzy-ICMP"],"image":"$IMAGE","explanation":"Echo requests and replies."},
  {"kind":"truefalse","text":"Ping uses TCP.","answer":[1]}
 ]}
 """.trimIndent()

@@ -67,7 +67,7 @@ class LimitsEndpointSpec : FunSpec({
         val library = limits.getValue("library").jsonObject
         library.int("maxTitleChars") shouldBe QuizDocument.MAX_TITLE
         library.int("maxDescriptionChars") shouldBe QuizDocument.MAX_DESCRIPTION
-        library.int("maxExplanationChars") shouldBe QuizDocument.MAX_EXPLANATION
+        library.int("maxExplanationChars") shouldBe Question.MAX_EXPLANATION
     }
 
     test("the frame size is the one the server was started with") {

@@ -209,4 +209,19 @@ class WireCodecSpec : FunSpec({
             parse(codec.encode(ServerPong(null), re = id))["re"].toString() shouldBe id.toString()
         }
     }
+
+    test("a question's image and a reveal's explanation are left out when there are none, and read back when there are") {
+        val plain = codec.encode(QuestionView(0, 1, QuestionKind.SINGLE, "Which?", listOf("a", "b"), 1, 20, 1000))
+        parse(plain).containsKey("image") shouldBe false
+        parse(codec.encode(Reveal(0, listOf(1), null, null, emptyList(), emptyList(), true))).containsKey("explanation") shouldBe false
+        val pictured = """{"type":"question","index":0,"count":1,"kind":"single","text":"Which?","choices":["a","b"],"deadline":1,"seconds":20,"points":1000,"image":"/api/images/x","seq":3}"""
+        codec.decodeServer(pictured).shouldBeInstanceOf<QuestionView>().image shouldBe "/api/images/x"
+        val explained = """{"type":"reveal","index":0,"correct":[1],"results":[],"leaderboard":[],"last":true,"explanation":"Because.","later":{"field":1},"seq":4}"""
+        codec.decodeServer(explained).shouldBeInstanceOf<Reveal>().explanation shouldBe "Because."
+        val both = listOf(
+            QuestionView(1, 2, QuestionKind.TYPED, "Who?", null, 1, 20, 1000, image = "/api/images/AbCdEfGhIjKlMnOpQrSt_-"),
+            Reveal(1, emptyList(), listOf("Ada"), null, emptyList(), emptyList(), true, explanation = "She wrote the first program."),
+        )
+        for (m in both) codec.decodeServer(codec.encode(m, 5)) shouldBe m
+    }
 })

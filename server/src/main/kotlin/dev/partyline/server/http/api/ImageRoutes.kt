@@ -3,6 +3,7 @@ package dev.partyline.server.http.api
 import dev.partyline.server.base.Clock
 import dev.partyline.server.store.ImageStore
 import dev.partyline.server.store.ImageSummary
+import dev.partyline.shared.game.quiz.Question
 import io.ktor.http.ContentType
 import io.ktor.http.HttpHeaders
 import io.ktor.http.HttpStatusCode
@@ -62,7 +63,7 @@ private const val MIB = 1024 * 1024
 private const val IMMUTABLE = "public, max-age=31536000, immutable"
 
 /** The path's image id when it has the shape of one; anything else cannot be an image. */
-private fun ApplicationCall.imageId(): String? = parameters["id"]?.takeIf { it.matches(QuizDocument.IMAGE_ID) }
+private fun ApplicationCall.imageId(): String? = parameters["id"]?.takeIf { it.matches(Question.IMAGE_ID) }
 
 @Serializable
 private data class ImageList(val images: List<ImageSummary>)

@@ -1,7 +1,6 @@
 package dev.partyline.server.http.api
 
 import dev.partyline.server.store.QuizFacts
-import dev.partyline.server.store.SavedQuiz
 import dev.partyline.shared.game.quiz.QuestionProblem
 import dev.partyline.shared.game.quiz.QuestionReader
 import dev.partyline.shared.game.quiz.QuestionsRead
@@ -15,17 +14,14 @@ import kotlinx.serialization.json.buildJsonObject
 /**
  * A quiz document as the API takes it (API.md): `title`, `description`, `visibility` and
  * `questions`, each question checked by the same [QuestionReader] as a room's inline questions,
- * plus its optional `image` (an image id) and `explanation`. A field it does not know is refused,
+ * optional `image` (an image id) and `explanation` included. A field it does not know is refused,
  * so a typo is never dropped in silence; `id`, `version` and `owner` (what a GET adds) are let
  * through, so a client may send back what it read.
  */
 object QuizDocument {
     const val MAX_TITLE = 100
     const val MAX_DESCRIPTION = 1000
-    const val MAX_EXPLANATION = 500
     val VISIBILITIES = listOf("private", "unlisted", "public")
-    /** The shape of an image id (what `StoreSecrets.id` makes), as a question's `image` names one. */
-    val IMAGE_ID = Regex("[A-Za-z0-9_-]{22}")
     private val FIELDS = setOf("title", "description", "visibility", "questions", "id", "version", "owner")
 
     /** The document's facts and its canonical JSON, or `400 bad_request` naming the first field at fault. */
@@ -54,13 +50,11 @@ object QuizDocument {
         val visibility = body["visibility"]?.let { v -> v.textOrNull()?.takeIf { it in VISIBILITIES } ?: throw ApiError.badRequest("visibility is one of ${VISIBILITIES.joinToString()}", "visibility") }
             ?: VISIBILITIES.first()
         val questions = body["questions"] as? JsonArray ?: throw ApiError.badRequest("'questions' must be a list of 1 to ${QuizGame.MAX_QUESTIONS} questions", "questions")
-        val extras = questions.withIndex().flatMap { (i, question) -> (question as? JsonObject)?.let { extraProblems(i + 1, it) }.orEmpty() }
-        val rules = JsonArray(questions.map { q -> (q as? JsonObject)?.let { JsonObject(it - SavedQuiz.LIBRARY_ONLY) } ?: q })
-        val problems = when (val read = QuestionReader.readAll(rules, QuizGame.MAX_QUESTIONS)) {
+        val problems = when (val read = QuestionReader.readAll(questions, QuizGame.MAX_QUESTIONS)) {
             is QuestionsRead.Refused -> read.problems
             is QuestionsRead.Read -> emptyList()
         }
-        if (extras.isNotEmpty() || problems.isNotEmpty()) return Checked.Refused(extras + problems)
+        if (problems.isNotEmpty()) return Checked.Refused(problems)
         val document = buildJsonObject {
             put("title", JsonPrimitive(title))
             description?.let { put("description", JsonPrimitive(it)) }
@@ -72,14 +66,6 @@ object QuizDocument {
 
     /** Where a problem is in a document: `questions.3.answer`, `questions.3`, or `questions`. */
     val QuestionProblem.path: String get() = listOfNotNull("questions", question?.toString(), field?.takeIf { question != null }).joinToString(".")
-
-    private fun extraProblems(number: Int, question: JsonObject): List<QuestionProblem> = listOfNotNull(
-        question["image"]?.takeIf { it.textOrNull()?.matches(IMAGE_ID) != true }?.let { QuestionProblem(number, "image", "'image' must be an image id") },
-        question["explanation"]?.takeIf {
-            val text = it.textOrNull()
-            text == null || text.length > MAX_EXPLANATION || !PlainText.isClean(text)
-        }?.let { QuestionProblem(number, "explanation", "'explanation' must be a text of at most $MAX_EXPLANATION characters") },
-    )
 
     /** The trimmed text of an optional string [field] of at most [max] characters. */
     private fun text(body: JsonObject, field: String, max: Int): String? {

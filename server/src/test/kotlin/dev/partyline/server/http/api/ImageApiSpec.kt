@@ -9,6 +9,7 @@ import dev.partyline.server.http.api.TestImages.WEBP
 import dev.partyline.server.http.api.TestImages.make
 import dev.partyline.server.reliability.LogCapture
 import dev.partyline.server.store.StoreBackend
+import dev.partyline.shared.game.quiz.Question
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
@@ -41,7 +42,7 @@ class ImageApiSpec : FunSpec({
                 val saved = ada.upload("/api/images", bytes, type)
                 withClue(saved.text) { saved.status shouldBe 201 }
                 saved.json.keys shouldBe setOf("id")
-                saved.json.str("id").also { it.matches(QuizDocument.IMAGE_ID) shouldBe true }
+                saved.json.str("id").also { it.matches(Question.IMAGE_ID) shouldBe true }
             }
             val listed = ada.get("/api/images").json.getValue("images").jsonArray.map { it.jsonObject }
             listed.map { it.keys }.toSet() shouldBe setOf(setOf("id", "type", "width", "height", "bytes", "createdAt"))

@@ -89,7 +89,8 @@ class QuizApiSpec : FunSpec({
             val badAnswer = gus.post("/api/quizzes", SIX_QUESTIONS.replace("\"answer\":[1]", "\"answer\":[9]"))
             badAnswer.errorCode shouldBe "bad_request"
             badAnswer.text shouldContain "\"field\":\"questions.1.answer\""
-            gus.post("/api/quizzes", SIX_QUESTIONS.replace("\"explanation\":\"HTTP", "\"explanation\":7,\"x\":\"")).text shouldContain "questions.1.explanation"
+            gus.post("/api/quizzes", SIX_QUESTIONS.replace("\"HTTP listens on 80 by default.\"", "7")).text shouldContain "\"field\":\"questions.1.explanation\""
+            gus.post("/api/quizzes", SIX_QUESTIONS.replace("\"image\":\"DnsPortFiftyThree_0123\"", "\"image\":\"../etc/passwd\"")).text shouldContain "\"field\":\"questions.3.image\""
             gus.get("/api/quizzes").json.getValue("quizzes").jsonArray.size shouldBe 0
         }
 
@@ -105,12 +106,12 @@ class QuizApiSpec : FunSpec({
 
 private fun ApiResponse.str(key: String) = json.str(key)
 
-/** Six questions, one of each kind and then some, one with an explanation. */
+/** Six questions, one of each kind and then some, one with an explanation, one with an image. */
 private val SIX_QUESTIONS = """
 {"title":"Networks 101","description":"Ports and packets","visibility":"private","questions":[
  {"kind":"single","text":"Which port does plain HTTP use?","choices":["21","80","443"],"answer":[1],"explanation":"HTTP listens on 80 by default."},
  {"kind":"multi","text":"Which are transport protocols?","choices":["TCP","UDP","HTTP","QUIC"],"answer":[0,1,3],"points":2000},
- {"kind":"truefalse","text":"DNS uses port 53.","answer":[0]},
+ {"kind":"truefalse","text":"DNS uses port 53.","answer":[0],"image":"DnsPortFiftyThree_0123"},
  {"kind":"typed","text":"Name the protocol behind ping.","accept":["ICMP"],"seconds":30},
  {"kind":"single","text":"Which layer is IP?","choices":["Link","Network","Transport"],"answer":[1],"points":0},
  {"kind":"truefalse","text":"TLS needs TCP.","choices":["Yes","No"],"answer":[1]}

@@ -31,12 +31,13 @@ sealed interface QuestionsRead {
  * Reads quiz questions written as JSON — a room's inline `questions`, a built-in pack, and
  * whatever else hands the server questions — and says exactly what is wrong with them. Each
  * field is checked for its type, range and kind of question; a field no question has is
- * refused, so a typo such as `answr` is never dropped in silence. Texts and choices are trimmed;
+ * refused, so a typo such as `answr` is never dropped in silence. Texts, choices and an
+ * explanation are trimmed;
  * a truefalse question without choices gets True and False.
  */
 object QuestionReader {
-    /** The fields a question may have. */
-    val FIELDS = listOf("kind", "text", "choices", "answer", "accept", "seconds", "points")
+    /** The fields a question may have: what a room's inline questions, a pack's and a saved quiz's hold. */
+    val FIELDS = listOf("kind", "text", "choices", "answer", "accept", "seconds", "points", "image", "explanation")
 
     /** Reads [list], which must hold 1..[max] questions. */
     fun readAll(list: JsonElement, max: Int): QuestionsRead {
@@ -96,6 +97,8 @@ private class QuestionCheck(private val number: Int, element: JsonElement) {
         val text = text(fields["text"])
         val seconds = seconds(fields["seconds"])
         val points = points(fields["points"])
+        val image = image(fields["image"])
+        val explanation = explanation(fields["explanation"])
         var choices = emptyList<String>()
         var answer = emptyList<Int>()
         var accept = emptyList<String>()
@@ -113,7 +116,7 @@ private class QuestionCheck(private val number: Int, element: JsonElement) {
             }
         }
         if (problems.isNotEmpty() || kind == null || text == null) return null
-        return Question(kind, text, choices, answer, accept, seconds, points ?: DEFAULT_POINTS)
+        return Question(kind, text, choices, answer, accept, seconds, points ?: DEFAULT_POINTS, image, explanation)
     }
 
     private fun absent(fields: JsonObject, field: String, why: String) {
@@ -133,6 +136,21 @@ private class QuestionCheck(private val number: Int, element: JsonElement) {
         if (text.isEmpty() || text.length > Question.MAX_TEXT) return bad("text", "must be 1 to ${Question.MAX_TEXT} characters; got ${text.length}")
         if (!PlainText.isClean(text)) return bad("text", "must be plain text; got a text with control or bidirectional characters")
         return text
+    }
+
+    private fun image(value: JsonElement?): String? {
+        if (value == null) return null
+        return string(value)?.takeIf { it.matches(Question.IMAGE_ID) }
+            ?: bad("image", "must be an image id, as POST /api/images gives it (22 letters, digits, '-' or '_'), or left out; got ${QuestionReader.describe(value)}")
+    }
+
+    private fun explanation(value: JsonElement?): String? {
+        if (value == null) return null
+        val max = Question.MAX_EXPLANATION
+        val text = string(value)?.trim() ?: return bad("explanation", "must be a text of at most $max characters shown after the reveal, or left out; got ${QuestionReader.describe(value)}")
+        if (text.length > max) return bad("explanation", "must be at most $max characters; got ${text.length}")
+        if (!PlainText.isClean(text)) return bad("explanation", "must be plain text; got a text with control or bidirectional characters")
+        return text.ifEmpty { null }
     }
 
     private fun seconds(value: JsonElement?): Int? {
@@ -205,7 +223,8 @@ private object FieldHints {
     private val synonyms = mapOf(
         "type" to "kind", "question" to "text", "title" to "text", "prompt" to "text", "options" to "choices",
         "answers" to "answer", "correct" to "answer", "accepted" to "accept", "time" to "seconds", "duration" to "seconds",
-        "timer" to "seconds", "score" to "points",
+        "timer" to "seconds", "score" to "points", "picture" to "image", "img" to "image", "explain" to "explanation",
+        "why" to "explanation",
     )
 
     fun closest(key: String): String? {

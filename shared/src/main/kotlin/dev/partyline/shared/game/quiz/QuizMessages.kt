@@ -37,7 +37,8 @@ data class AnswerResult(
 
 /**
  * `reveal`: the correct answer ([correct] indexes, or [accept] texts of a typed question), how
- * many picked each choice, every player's result, and the leaderboard.
+ * many picked each choice, every player's result, the leaderboard, and the question's
+ * [explanation] when it has one (never sent before this).
  */
 @Serializable @SerialName("reveal")
 data class Reveal(
@@ -50,4 +51,5 @@ data class Reveal(
     val last: Boolean,
     /** Players ranked in all, when this reveal lists only you and the top (see [BigRoom]). */
     val total: Int? = null,
+    val explanation: String? = null,
 ) : ServerMessage

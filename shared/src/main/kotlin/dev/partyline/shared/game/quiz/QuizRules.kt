@@ -192,6 +192,7 @@ object QuizRules {
             },
             leaderboard = leaderboard(settled),
             last = last,
+            explanation = question.explanation,
         )
         val emits = BigRoom.reveal(reveal, state.players.keys).toMutableList()
         return if (last) {

@@ -68,5 +68,6 @@ data class QuizState(
         deadline = deadline,
         seconds = (limitMillis / 1000).toInt(),
         points = question.points,
+        image = question.imageUrl,
     )
 }

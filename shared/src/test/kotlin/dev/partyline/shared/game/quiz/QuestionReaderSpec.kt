@@ -41,7 +41,9 @@ class QuestionReaderSpec : FunSpec({
         hint("type") shouldContain "did you mean 'kind'"
         hint("answers") shouldContain "did you mean 'answer'"
         hint("secnds") shouldContain "did you mean 'seconds'"
-        hint("colour") shouldBe "'colour' is not a field of a question: expected only kind, text, choices, answer, accept, seconds, points"
+        hint("picture") shouldContain "did you mean 'image'"
+        hint("explain") shouldContain "did you mean 'explanation'"
+        hint("colour") shouldBe "'colour' is not a field of a question: expected only kind, text, choices, answer, accept, seconds, points, image, explanation"
     }
 
     test("the list itself must be a list of 1 to max questions, each an object") {
@@ -55,5 +57,30 @@ class QuestionReaderSpec : FunSpec({
         val long = "y".repeat(300)
         problems("""[{"kind":"$long","text":"x"}]""").first().message shouldContain "got \"${"y".repeat(40)}…\""
         problems("""[{"kind":"a\u202Eb","text":"x"}]""").first().message shouldContain "got a text with control characters"
+    }
+
+    test("a question may carry an image id and an explanation, trimmed; a blank explanation is none") {
+        val read = read(
+            """[{"kind":"typed","text":"Capital of Japan?","accept":["Tokyo"],"image":"${QuizFixtures.IMAGE}","explanation":"  Since 1868.  "},
+               {"kind":"truefalse","text":"Sky is blue","answer":[0],"explanation":"  "}]""",
+        ).shouldBeInstanceOf<QuestionsRead.Read>()
+        read.questions shouldContainExactly listOf(
+            Question(QuestionKind.TYPED, "Capital of Japan?", accept = listOf("Tokyo"), image = QuizFixtures.IMAGE, explanation = "Since 1868."),
+            Question(QuestionKind.TRUEFALSE, "Sky is blue", listOf("True", "False"), listOf(0)),
+        )
+        read.questions.first().imageUrl shouldBe "/api/images/${QuizFixtures.IMAGE}"
+        read.questions.last().imageUrl shouldBe null
+    }
+
+    test("an image must be an image id and an explanation plain text of at most MAX_EXPLANATION characters") {
+        fun problem(field: String, value: String) = problems("""[{"kind":"typed","text":"x","accept":["y"],"$field":$value}]""").single()
+        for (bad in listOf("\"../secret\"", "\"short\"", "\"${QuizFixtures.IMAGE}x\"", "7", "null", "[]")) {
+            problem("image", bad).let { it.field to it.message.substringBefore(",") } shouldBe ("image" to "'image' must be an image id")
+        }
+        problem("explanation", "\"${"z".repeat(Question.MAX_EXPLANATION + 1)}\"").message shouldBe
+            "'explanation' must be at most ${Question.MAX_EXPLANATION} characters; got ${Question.MAX_EXPLANATION + 1}"
+        problem("explanation", "\"a\\u202Eb\"").message shouldContain "must be plain text"
+        problem("explanation", "42").field shouldBe "explanation"
+        read("""[{"kind":"typed","text":"x","accept":["y"],"explanation":"${"z".repeat(Question.MAX_EXPLANATION)}"}]""").shouldBeInstanceOf<QuestionsRead.Read>()
     }
 })

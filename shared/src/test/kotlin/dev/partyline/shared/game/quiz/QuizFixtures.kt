@@ -50,6 +50,13 @@ object QuizFixtures {
         points?.let { put("points", it) }
     }
 
+    /** [question] with a picture ([image], an image id) and an [explanation] for after the reveal. */
+    fun withMedia(question: JsonObject, image: String? = null, explanation: String? = null): JsonObject =
+        JsonObject(question + listOfNotNull(image?.let { "image" to JsonPrimitive(it) }, explanation?.let { "explanation" to JsonPrimitive(it) }))
+
+    /** An image id of the form `POST /api/images` gives. */
+    const val IMAGE = "AbCdEfGhIjKlMnOpQrSt_-"
+
     fun options(questions: List<JsonObject>, vararg extra: Pair<String, JsonElement>): JsonObject =
         JsonObject(mapOf("questions" to buildJsonArray { questions.forEach { add(it) } }) + extra)
 

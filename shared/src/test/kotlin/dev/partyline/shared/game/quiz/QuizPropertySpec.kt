@@ -54,7 +54,7 @@ private sealed interface Act {
 @OptIn(ExperimentalKotest::class)
 class QuizPropertySpec : FunSpec({
     val codec = WireCodec(listOf(QuizGame))
-    val forbiddenKeys = setOf("answer", "accept", "correct")
+    val forbiddenKeys = setOf("answer", "accept", "correct", "explanation")
 
     fun player(i: Int) = PlayerId("p_$i")
 
@@ -66,7 +66,7 @@ class QuizPropertySpec : FunSpec({
             val choices = List(n) { c -> "choice $i.$c" }
             val seconds = if (r.nextBoolean()) null else r.nextInt(5, 31)
             val points = listOf(0, 1000, 1000, 2000).random(r)
-            when (r.nextInt(4)) {
+            val question = when (r.nextInt(4)) {
                 0 -> QuizFixtures.single(r.nextInt(n), choices, seconds, points, "Single $i?")
                 1 -> QuizFixtures.multi(choices.indices.shuffled(r).take(r.nextInt(1, n + 1)), choices, seconds, points, "Multi $i?")
                 2 -> QuizFixtures.trueFalse(r.nextInt(2), if (r.nextBoolean()) null else listOf("Yes", "No"), "True or false $i?")
@@ -75,6 +75,9 @@ class QuizPropertySpec : FunSpec({
                     QuizFixtures.typed(accept, seconds, points, "Typed $i?")
                 }
             }
+            // An explanation is as secret as an answer until the reveal; an image is not.
+            val explanation = "Qx${i}why Secret".takeIf { r.nextBoolean() }?.also { secrets += it }
+            QuizFixtures.withMedia(question, QuizFixtures.IMAGE.takeIf { r.nextBoolean() }, explanation)
         }
         val players = r.nextInt(1, 7)
         val quick = listOf(0L, 0L, 40L, 100L, 250L, 600L, 2_000L)
@@ -148,6 +151,7 @@ class QuizPropertySpec : FunSpec({
                             m.results.map { it.player }.toSet() shouldBe after.players.keys
                             m.results.map { it.player }.shouldBeUnique()
                             val question = after.settings.questions[m.index]
+                            m.explanation shouldBe question.explanation
                             for (res in m.results) withClue(res) {
                                 val prev = before?.players?.get(res.player)
                                 res.answered shouldBe ((res.player to m.index) in acked)
@@ -176,7 +180,10 @@ class QuizPropertySpec : FunSpec({
                                     lastProgressAt[m.index] = now
                                     m.answered shouldBe after.answers.size
                                 }
-                                is QuestionView -> (m.index in revealed) shouldBe false
+                                is QuestionView -> {
+                                    (m.index in revealed) shouldBe false
+                                    m.image shouldBe after.question.imageUrl
+                                }
                                 else -> Unit
                             }
                         }

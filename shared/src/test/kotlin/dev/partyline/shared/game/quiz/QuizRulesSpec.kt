@@ -199,4 +199,26 @@ class QuizRulesSpec : FunSpec({
         view.question shouldBe null
         view.reveal!!.index shouldBe 0
     }
+
+    test("a question's image goes out with it as a URL; its explanation only with its reveal, and in no snapshot before") {
+        val pictured = listOf(
+            q.withMedia(q.single(answer = 2), image = QuizFixtures.IMAGE, explanation = "Because c."),
+            q.single(answer = 0),
+        )
+        val r = QuizRun.start(pictured)
+        val first = r.opening.only<QuestionView>()
+        first.image shouldBe "/api/images/${QuizFixtures.IMAGE}"
+        r.state.view(ADA).wire()["question"]!!.jsonObject["image"] shouldBe JsonPrimitive("/api/images/${QuizFixtures.IMAGE}")
+        r.state.view(ADA).wire().toString().contains("Because c.") shouldBe false
+        r.answer(ADA, 0, choice = 2, at = T0 + 100).noneOf<Reveal>()
+        val reveal = r.answer(BOB, 0, choice = 1, at = T0 + 200).only<Reveal>()
+        reveal.explanation shouldBe "Because c."
+        r.state.view(BOB).wire()["reveal"]!!.jsonObject["explanation"] shouldBe JsonPrimitive("Because c.")
+        val second = r.next(GameInput.Tick, r.state.wakeAt!!).only<QuestionView>()
+        second.image shouldBe null
+        r.state.view(ADA).wire()["question"]!!.jsonObject.keys shouldBe setOf("index", "count", "kind", "text", "choices", "deadline", "seconds", "points")
+        r.answer(ADA, 1, choice = 0, at = r.state.openedAt)
+        val plain = r.answer(BOB, 1, choice = 0, at = r.state.openedAt).only<Reveal>()
+        plain.explanation shouldBe null
+    }
 })
