@@ -11,7 +11,7 @@ export function imageField(id, changed) {
   let current = id || null;
   let number = 0;
   const input = h('input', {
-    type: 'file', class: 'sr-only', accept: IMAGE_TYPES.join(','), 'data-test': 'q-image-file',
+    type: 'file', class: 'sr-only', tabindex: '-1', 'aria-label': 'Picture file', accept: IMAGE_TYPES.join(','), 'data-test': 'q-image-file',
     onchange: () => input.files[0] && upload(input.files[0]),
   });
   const choose = h('button', { type: 'button', class: 'btn btn-small', 'data-test': 'q-image-choose', onclick: () => input.click() }, 'Add a picture');

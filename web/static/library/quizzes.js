@@ -18,7 +18,7 @@ export function quizzesScreen(ctx) {
   const others = h('ul', { class: 'quiz-list', 'data-test': 'public-quizzes' });
   const importProblem = h('div', { class: 'form-problem', role: 'alert', 'data-test': 'import-problem' });
   const file = h('input', {
-    type: 'file', class: 'sr-only', accept: '.csv,.xlsx,.json,text/csv,application/json', 'data-test': 'import-file',
+    type: 'file', class: 'sr-only', tabindex: '-1', 'aria-label': 'Quiz file to import', accept: '.csv,.xlsx,.json,text/csv,application/json', 'data-test': 'import-file',
     onchange: () => file.files[0] && importFile(file.files[0]),
   });
   let account = null;

@@ -144,7 +144,6 @@ export function quizScreen(ctx) {
         'data-test': 'choice',
         'data-index': String(i),
         'aria-pressed': multi ? String(picked) : null,
-        'aria-label': `${i + 1}: ${text}${picked ? ' (chosen)' : ''}`,
         disabled: locked,
         onclick: () => {
           if (multi) {
@@ -156,7 +155,7 @@ export function quizScreen(ctx) {
             answer(question, { choice: i });
           }
         },
-      }, choiceFace(i, text), picked && h('span', { class: 'picked-mark', 'aria-hidden': 'true' }, '✓'));
+      }, choiceFace(i, text), picked && h('span', { class: 'picked-mark', 'aria-hidden': 'true' }, '✓'), picked && !multi && h('span', { class: 'sr-only' }, ' (chosen)'));
     });
     return h('div', { class: 'answer-area' },
       multi && h('p', { class: 'hint' }, 'Pick every right answer, then submit.'),
