@@ -1,5 +1,6 @@
 package dev.partyline.server.browser
 
+import dev.partyline.server.http.api.TestImages
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.collections.shouldContainExactly
@@ -8,6 +9,7 @@ import io.kotest.matchers.string.shouldContain
 import org.openqa.selenium.Keys
 import org.openqa.selenium.WindowType
 import org.openqa.selenium.interactions.Actions
+import java.io.File
 
 /**
  * The library in real browsers: a host signs up, builds a quiz of every kind of question in the
@@ -19,7 +21,7 @@ class LibraryInBrowserSpec : FunSpec({
     test("a host builds a six-question quiz in the editor, reorders it, meets a conflict from a second tab, and hosts it to the podium") {
         val host = stage.browser(1280, 900)
         host.signUpAs(stage.base, "quizmaster")
-        host.find("my-quizzes").text shouldContain "No quizzes yet"
+        host.await("an empty list of my quizzes") { host.find("my-quizzes").text.contains("No quizzes yet") }
 
         // ---- a new quiz: not saved until its first question is complete ----
         host.click("new-quiz")
@@ -29,6 +31,15 @@ class LibraryInBrowserSpec : FunSpec({
         for (question in QUESTIONS.drop(1)) host.click("add-question")
         host.await("six question cards") { host.questionCards().size == 6 }
         QUESTIONS.forEachIndexed { i, question -> host.fillQuestion(i + 1, question) }
+        host.awaitSaveStatus("All changes saved")
+
+        // ---- a picture for question 1, uploaded from a file: previewed from the server once saved ----
+        val picture = File.createTempFile("planet", ".png").apply { deleteOnExit(); writeBytes(TestImages.make("png", 320, 180, noisy = true)) }
+        host.questionCards()[0].findElement(Browser.test("q-image-file")).sendKeys(picture.absolutePath)
+        val imageSrc = host.await("the uploaded picture's preview") {
+            host.questionCards()[0].findElements(Browser.test("q-image")).singleOrNull()?.getAttribute("src")?.takeIf { "/api/images/" in it }
+        }
+        host.questionCards()[0].findElement(Browser.test("q-image-status")).text shouldBe "Picture added."
         host.awaitSaveStatus("All changes saved")
         val quizId = host.await("the quiz's id in the address") { host.driver.currentUrl.substringAfter("#/quizzes/", "").takeIf { it.length > 10 } }
         host.js("window.scrollTo(0, 0)")
@@ -98,8 +109,18 @@ class LibraryInBrowserSpec : FunSpec({
         QUESTIONS.forEachIndexed { i, question ->
             for (b in listOf(host, ada, bo)) b.awaitQuestion(i + 1)
             ada.find("question-text").text shouldBe question.text
+            if (i == 0) {
+                // The picture is on the host's display and on the phones, loaded from the server.
+                for (b in listOf(host, ada)) {
+                    b.await("the question's picture to load") { b.js("const img = document.querySelector('[data-test=question-image]'); return Boolean(img && img.complete && img.naturalWidth === 320)") == true }
+                    b.find("question-image").getAttribute("src") shouldBe imageSrc
+                }
+                host.screenshot("library-04-hosted-question-with-picture")
+                ada.screenshot("library-05-phone-question-with-picture")
+            }
             for (phone in listOf(ada, bo)) phone.answer(question, right = phone === ada)
             val revealed = host.awaitReveal(i + 1)
+            question.explanation?.let { explanation -> ada.await("the explanation after the reveal") { ada.find("explanation").text.contains(explanation) } }
             if (i < QUESTIONS.lastIndex) host.nextQuestionSoon(revealed)
         }
         host.seeFinalResultsNow()
@@ -118,6 +139,20 @@ class LibraryInBrowserSpec : FunSpec({
         phone.js("return document.documentElement.scrollWidth") shouldBe 360L
         phone.js("window.scrollTo(0, 0)")
         phone.screenshot("library-03-editor-360")
+    }
+
+    test("importing a spreadsheet: a bad row is named by line and column, a good file opens in the editor") {
+        val b = stage.browser()
+        b.signUpAs(stage.base, "importer")
+        val bad = File.createTempFile("capitals", ".csv").apply { deleteOnExit(); writeText("Capital of Italy?,Milan,Rome,,,,,20,2\nCapital of Peru?,Lima,Cusco,,,,,20,5\n") }
+        b.find("import-file").sendKeys(bad.absolutePath)
+        b.await("the import's problem, by line and column") { b.find("import-problem").text.takeIf { "Line 2" in it || "line 2" in it } }
+            .let { it shouldContain "column I" }
+        val good = File.createTempFile("capitals", ".csv").apply { deleteOnExit(); writeText("Capital of Italy?,Milan,Rome,,,,,20,2\nCapital of Peru?,Lima,Cusco,,,,,20,1\n") }
+        b.find("import-file").sendKeys(good.absolutePath)
+        b.awaitScreen("editor")
+        b.await("the imported questions") { b.cardTexts() == listOf("Capital of Italy?", "Capital of Peru?") }
+        b.find("quiz-title").getAttribute("value") shouldBe good.name.removeSuffix(".csv")
     }
 })
 
