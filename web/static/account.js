@@ -1,5 +1,5 @@
 // Who is signed in (GET /api/me), and signing up, in and out. Screens subscribe to changes.
-import { api } from './api.js';
+import { api, SIGNED_OUT } from './api.js';
 
 let me; // undefined: not asked yet; null: signed out; { id, name }
 let asking = null;
@@ -17,12 +17,15 @@ export function currentAccount() {
   return asking;
 }
 
-/** Calls listener(account or null) now (once known) and on every change; returns the unsubscribe. */
+/** Calls listener(account or null) once it is known, and on every change; returns the unsubscribe. */
 export function onAccount(listener) {
   listeners.add(listener);
-  currentAccount().then(() => listeners.has(listener) && listener(me));
+  if (me === undefined) currentAccount(); // its answer reaches every listener
+  else listener(me);
   return () => listeners.delete(listener);
 }
+
+window.addEventListener(SIGNED_OUT, () => me && set(null));
 
 export async function signUp(name, password) {
   set(await api('POST', '/api/accounts', { name, password }));

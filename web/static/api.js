@@ -1,6 +1,9 @@
 // The HTTP API (docs/api.md) as the page uses it: JSON in and out, the session in its cookie,
 // and every failure as an ApiError carrying the server's code, message and field.
 
+/** The window event of a request refused for want of a session. */
+export const SIGNED_OUT = 'partyline:signed-out';
+
 /** A request the server refused (or could not be reached for: code 'offline'). */
 export class ApiError extends Error {
   constructor(status, error) {
@@ -34,6 +37,11 @@ export async function api(method, path, body, { keepalive = false } = {}) {
   }
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, (data && data.error) || { message: `The server answered ${response.status}.` });
+  if (!response.ok) {
+    const error = new ApiError(response.status, (data && data.error) || { message: `The server answered ${response.status}.` });
+    // The session ended (signed out elsewhere, or expired): whoever shows the account hears of it.
+    if (error.code === 'not_signed_in') window.dispatchEvent(new Event(SIGNED_OUT));
+    throw error;
+  }
   return data;
 }

@@ -123,6 +123,8 @@ function screenView(state) {
 }
 
 function render(state, prev) {
+  // Back from a room: the address may have changed meanwhile (a new quiz's first save names it).
+  if (prev && prev.room && !state.room) route = libraryRoute(location.hash);
   const { key, make } = screenView(state);
   if (!current || current.key !== key) {
     if (current && current.view.unmount) current.view.unmount();

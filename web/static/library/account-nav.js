@@ -1,6 +1,7 @@
 // The top bar's account links: "Sign in", or "My quizzes" and "Sign out".
 import { h, fill } from '../dom.js';
 import { onAccount, signOut } from '../account.js';
+import { settled } from './autosave.js';
 
 /** Keeps `nav` showing the account's links as it signs in and out. */
 export function accountNav(nav) {
@@ -10,8 +11,11 @@ export function accountNav(nav) {
       h('button', {
         type: 'button', class: 'btn btn-small btn-ghost', 'data-test': 'sign-out',
         onclick: async () => {
-          await signOut().catch(() => {});
+          // Leaving the screen first lets an editor save what it holds while still signed in.
           location.hash = '#/signin';
+          await new Promise((resolve) => setTimeout(resolve));
+          await settled();
+          await signOut().catch(() => {});
         },
       }, `Sign out ${account.name}`),
     ]

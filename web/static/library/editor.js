@@ -5,7 +5,7 @@ import { field } from '../components/fields.js';
 import { announce } from '../live.js';
 import { api } from '../api.js';
 import { questionCard } from './question-card.js';
-import { autosave } from './autosave.js';
+import { autosave, settled } from './autosave.js';
 import { dragToReorder } from './reorder.js';
 import { hostQuiz } from './host.js';
 import { VISIBILITY_NAMES } from './visibility.js';
@@ -29,15 +29,22 @@ export function editorScreen(ctx, id) {
     body);
 
   let saver = null;
-  const leave = () => saver && saver.pending && saver.flushOnLeaving();
-  window.addEventListener('pagehide', leave);
+  let quizId = id; // 'new' until the first save gives it an id
+  let mounted = true;
+  const leavePage = () => saver && saver.pending && saver.flushOnLeaving();
+  const warnBeforeLeaving = (event) => {
+    if (saver && saver.pending) event.preventDefault();
+  };
+  window.addEventListener('pagehide', leavePage);
+  window.addEventListener('beforeunload', warnBeforeLeaving);
 
   load();
 
   async function load() {
     let quiz = NEW_QUIZ;
     try {
-      if (id !== 'new') quiz = await api('GET', `/api/quizzes/${encodeURIComponent(id)}`);
+      await settled(); // our own save on its way (from a screen just left) lands first
+      if (quizId !== 'new') quiz = await api('GET', `/api/quizzes/${encodeURIComponent(quizId)}`);
     } catch (error) {
       fill(body, h('p', { class: 'card', role: 'alert', 'data-test': 'editor-error' },
         error.code === 'not_found' ? 'There is no such quiz among yours.' : error.code === 'not_signed_in' ? 'Sign in to edit your quizzes.' : error.message));
@@ -125,9 +132,8 @@ export function editorScreen(ctx, id) {
     }
 
     async function hostIt() {
-      await saver.flush();
-      if (saved === null) return announce('Finish the quiz first: it is not saved yet.');
-      hostQuiz(ctx, saved);
+      if (!(await saver.flush())) return announce('Not hosted: the quiz is not saved yet (see above).');
+      hostQuiz(ctx, quizId);
     }
 
     function showStatus(kind, text) {
@@ -136,7 +142,7 @@ export function editorScreen(ctx, id) {
       conflict.hidden = kind !== 'conflict';
       if (kind === 'conflict') {
         fill(conflict,
-          h('p', {}, text),
+          h('p', {}, 'Someone saved this quiz in another tab or window after you opened it. Load their version, or replace it with yours.'),
           h('div', { class: 'row' },
             h('button', { type: 'button', class: 'btn', 'data-test': 'conflict-reload', onclick: reload }, 'Load their version'),
             h('button', { type: 'button', class: 'btn btn-ghost', 'data-test': 'conflict-keep', onclick: () => saver.overwrite() }, 'Keep mine (replace theirs)')));
@@ -160,12 +166,11 @@ export function editorScreen(ctx, id) {
         h('div', { class: 'row' }, field('Who can find it', visibility), host)),
       list,
       add);
-    let saved = quiz.id;
     saver = autosave(quiz.id, quiz.version, read, showStatus, (newId) => {
-      saved = newId;
-      history.replaceState(null, '', `#/quizzes/${encodeURIComponent(newId)}`);
+      quizId = newId;
+      if (mounted) history.replaceState(null, '', `#/quizzes/${encodeURIComponent(newId)}`);
     });
-    if (saved === null) showStatus('invalid', 'Not saved yet: write the first question and tick its answer.');
+    if (quiz.id === null) showStatus('invalid', 'Not saved yet: write the first question and tick its answer.');
     else showStatus('saved', 'All changes saved');
     cards.forEach((card) => card.read());
   }
@@ -174,9 +179,10 @@ export function editorScreen(ctx, id) {
     el,
     update() {},
     unmount() {
-      leave();
-      if (saver) saver.stop();
-      window.removeEventListener('pagehide', leave);
+      mounted = false;
+      if (saver && saver.pending) saver.flush();
+      window.removeEventListener('pagehide', leavePage);
+      window.removeEventListener('beforeunload', warnBeforeLeaving);
     },
   };
 }

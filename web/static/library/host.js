@@ -1,9 +1,11 @@
 // Hosting a saved quiz: a quiz room made from it over the game connection, which carries this
 // browser's session cookie, so the server knows the quiz is ours.
+import { currentAccount } from '../account.js';
 
-/** Creates a quiz room of saved quiz `id`, named as the host last played (or by the account). */
-export function hostQuiz(ctx, id, accountName) {
-  const name = ctx.savedName() || accountName || 'Host';
+/** Creates a quiz room of saved quiz `id`, named as this browser last played (or by the account). */
+export async function hostQuiz(ctx, id) {
+  const account = await currentAccount();
+  const name = ctx.savedName() || (account && account.name) || 'Host';
   ctx.saveName(name);
   ctx.actions.create(name, 'quiz', { quiz: id });
 }

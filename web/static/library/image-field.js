@@ -3,13 +3,14 @@
 import { h, fill, setText } from '../dom.js';
 import { api } from '../api.js';
 
-export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
 /** The field for image `id` (or none); `changed()` runs when it is set or removed. */
 export function imageField(id, changed) {
   let current = id || null;
   let number = 0;
+  let uploads = 0; // the latest upload wins, whichever answers last
   const input = h('input', {
     type: 'file', class: 'sr-only', tabindex: '-1', 'aria-label': 'Picture file', accept: IMAGE_TYPES.join(','), 'data-test': 'q-image-file',
     onchange: () => input.files[0] && upload(input.files[0]),
@@ -49,18 +50,20 @@ export function imageField(id, changed) {
   async function upload(file) {
     if (!IMAGE_TYPES.includes(file.type)) return say(`“${file.name}” is not a PNG, JPEG, WebP or GIF picture.`);
     if (file.size > MAX_IMAGE_BYTES) return say(`“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; a picture may be 2 MB at most.`);
+    const mine = ++uploads;
     const local = URL.createObjectURL(file);
     show(local);
     say('Uploading the picture…');
     try {
       const { id: uploaded } = await api('POST', '/api/images', file);
+      if (mine !== uploads) return;
       current = uploaded;
       say('Picture added.');
       changed();
     } catch (error) {
-      say(`The picture was not added: ${error.message}`);
+      if (mine === uploads) say(`The picture was not added: ${error.message}`);
     } finally {
-      show();
+      if (mine === uploads) show();
       URL.revokeObjectURL(local);
       input.value = '';
     }

@@ -2,7 +2,7 @@
 // texts, seconds, points, image and explanation. read() gives the question as the API takes it
 // and what is wrong with it in words, so the editor can check as you type.
 import { h, fill, setText } from '../dom.js';
-import { field } from '../components/fields.js';
+import { field, checkbox } from '../components/fields.js';
 import { checkQuestion } from '../games/quiz/questions.js';
 import { imageField } from './image-field.js';
 
@@ -18,7 +18,6 @@ export function questionCard(question, limits, on) {
   const q = limits.quiz || {};
   const maxChoices = q.maxChoices || 6;
   const uid = `q${Math.random().toString(36).slice(2, 10)}`;
-  let number = 0;
 
   const title = h('h3', { class: 'qcard-title', id: `${uid}-title` });
   const kind = h('select', { class: 'input', 'data-test': 'q-kind', onchange: () => { renderAnswers(); changed(); } },
@@ -44,6 +43,8 @@ export function questionCard(question, limits, on) {
   let choiceRows = []; // [{ text, correct }]
   const accept = h('textarea', { class: 'input', rows: '2', 'data-test': 'q-accept', oninput: changed, value: (question.accept || []).join('\n') });
   const truth = [h('input', { type: 'radio', name: `${uid}-tf`, value: '0', onchange: changed }), h('input', { type: 'radio', name: `${uid}-tf`, value: '1', onchange: changed })];
+  // A true-or-false question may name its two answers (Yes and No, say): they are kept.
+  const truthNames = question.kind === 'truefalse' && question.choices ? question.choices : null;
   const initialChoices = question.choices && question.kind !== 'truefalse' ? question.choices : ['', ''];
   const initialAnswer = new Set(question.answer || []);
   truth[question.kind === 'truefalse' && initialAnswer.has(1) ? 1 : 0].checked = question.kind === 'truefalse';
@@ -69,9 +70,7 @@ export function questionCard(question, limits, on) {
       fill(answers, h('legend', {}, 'Accepted answers'), field('Accepted answers, one a line (case and accents do not matter)', accept));
     } else if (k === 'truefalse') {
       fill(answers, h('legend', {}, 'The correct answer'),
-        h('div', { class: 'row' },
-          h('label', { class: 'check' }, truth[0], h('span', {}, 'True')),
-          h('label', { class: 'check' }, truth[1], h('span', {}, 'False'))));
+        h('div', { class: 'row' }, checkbox(truth[0], truthNames ? truthNames[0] : 'True'), checkbox(truth[1], truthNames ? truthNames[1] : 'False')));
       if (!truth[0].checked && !truth[1].checked) truth[0].checked = true;
     } else {
       fill(answers, h('legend', {}, k === 'multi' ? 'Answers — tick every correct one' : 'Answers — tick the correct one'),
@@ -81,7 +80,12 @@ export function questionCard(question, limits, on) {
           h('label', { class: 'check' }, row.correct, h('span', {}, 'correct'), h('span', { class: 'sr-only' }, ` (answer ${i + 1})`)),
           choiceRows.length > MIN_CHOICES && h('button', {
             type: 'button', class: 'btn btn-small btn-ghost', 'aria-label': `Remove answer ${i + 1}`, 'data-test': 'q-remove-choice',
-            onclick: () => { choiceRows.splice(i, 1); renderAnswers(); changed(); },
+            onclick: () => {
+              choiceRows.splice(i, 1);
+              renderAnswers();
+              choiceRows[Math.min(i, choiceRows.length - 1)].text.focus();
+              changed();
+            },
           }, '✕'))),
         choiceRows.length < maxChoices && h('button', {
           type: 'button', class: 'btn btn-small', 'data-test': 'q-add-choice',
@@ -100,7 +104,7 @@ export function questionCard(question, limits, on) {
       event.preventDefault();
       on.move(card, event.key === 'ArrowUp' ? -1 : 1);
     },
-  }, '⠿', h('span', { class: 'sr-only' }, 'Move (Alt+↑ / Alt+↓)'));
+  }, h('span', { 'aria-hidden': 'true' }, '⠿'), h('span', { class: 'sr-only' }, 'Move (Alt+↑ / Alt+↓)'));
   const up = h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'data-test': 'q-up', onclick: () => on.move(card, -1) }, '↑');
   const down = h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'data-test': 'q-down', onclick: () => on.move(card, 1) }, '↓');
   const copy = h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'data-test': 'q-duplicate', onclick: () => on.duplicate(card) }, 'Duplicate');
@@ -129,6 +133,7 @@ export function questionCard(question, limits, on) {
     if (k === 'typed') {
       out.accept = accept.value.split('\n').map((a) => a.trim()).filter(Boolean);
     } else if (k === 'truefalse') {
+      if (truthNames) out.choices = truthNames;
       out.answer = [truth[1].checked ? 1 : 0];
     } else {
       out.choices = choiceRows.map((row) => row.text.value.trim());
@@ -168,8 +173,7 @@ export function questionCard(question, limits, on) {
       return { question: out, problem: wrong };
     },
     setNumber(n, of) {
-      number = n;
-      setText(title, `Question ${number}`);
+      setText(title, `Question ${n}`);
       up.disabled = n === 1;
       down.disabled = n === of;
       up.setAttribute('aria-label', `Move question ${n} up`);

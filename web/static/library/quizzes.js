@@ -7,6 +7,7 @@ import { announce } from '../live.js';
 import { plural } from '../words.js';
 import { currentAccount } from '../account.js';
 import { hostQuiz } from './host.js';
+import { settled } from './autosave.js';
 import { VISIBILITY_NAMES } from './visibility.js';
 
 const IMPORT_TYPES = {
@@ -22,10 +23,11 @@ export function quizzesScreen(ctx) {
     onchange: () => file.files[0] && importFile(file.files[0]),
   });
   let account = null;
+  const heading = h('h1', { class: 'library-title', tabindex: '-1' }, 'My quizzes');
 
   const el = h('div', { class: 'library quizzes' },
     h('div', { class: 'library-head' },
-      h('h1', { class: 'library-title' }, 'My quizzes'),
+      heading,
       h('div', { class: 'row library-actions' },
         h('a', { href: '#/quizzes/new', class: 'btn btn-primary', 'data-test': 'new-quiz' }, '+ New quiz'),
         h('button', { type: 'button', class: 'btn', 'data-test': 'import-quiz', onclick: () => file.click() }, 'Import a file…'),
@@ -42,6 +44,7 @@ export function quizzesScreen(ctx) {
 
   async function load() {
     account = await currentAccount();
+    await settled(); // a quiz being saved as the editor was left is in the list
     if (!account) {
       fill(mine, h('li', { class: 'card' }, h('a', { href: '#/signin', 'data-test': 'go-sign-in' }, 'Sign in'), ' to see and make your quizzes.'));
     } else {
@@ -65,21 +68,24 @@ export function quizzesScreen(ctx) {
 
   function entry(quiz) {
     const path = `/api/quizzes/${encodeURIComponent(quiz.id)}`;
-    const title = h('a', { href: `#/quizzes/${encodeURIComponent(quiz.id)}`, class: 'quiz-entry-title', 'data-test': 'quiz-edit' }, quiz.title);
+    const titleId = `quiz-${quiz.id}`;
+    const title = h('a', { href: `#/quizzes/${encodeURIComponent(quiz.id)}`, id: titleId, class: 'quiz-entry-title', 'data-test': 'quiz-edit' }, quiz.title);
+    const yes = h('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-test': 'quiz-delete-yes', onclick: () => run(() => api('DELETE', path), 'Quiz deleted.') }, 'Delete');
+    const askDelete = h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'data-test': 'quiz-delete', onclick: () => { confirmDelete.hidden = false; yes.focus(); } }, 'Delete');
     const confirmDelete = h('span', { class: 'row', hidden: true },
       h('span', {}, 'Delete it for good?'),
-      h('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-test': 'quiz-delete-yes', onclick: () => run(() => api('DELETE', path), 'Quiz deleted.') }, 'Delete'),
-      h('button', { type: 'button', class: 'btn btn-small btn-ghost', onclick: () => { confirmDelete.hidden = true; } }, 'Keep'));
+      yes,
+      h('button', { type: 'button', class: 'btn btn-small btn-ghost', onclick: () => { confirmDelete.hidden = true; askDelete.focus(); } }, 'Keep'));
     return h('li', { class: 'card quiz-entry', 'data-test': 'quiz-entry', 'data-id': quiz.id },
       h('div', { class: 'quiz-entry-main' },
         title,
         h('small', {}, `${plural(quiz.questions, 'question')} · ${VISIBILITY_NAMES[quiz.visibility]} · saved ${new Date(quiz.updatedAt).toLocaleString()}`)),
-      h('div', { class: 'row quiz-entry-actions' },
-        h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-test': 'quiz-host', onclick: () => hostQuiz(ctx, quiz.id, account.name) }, 'Host'),
+      h('div', { class: 'row quiz-entry-actions', role: 'group', 'aria-labelledby': titleId },
+        h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-test': 'quiz-host', onclick: () => hostQuiz(ctx, quiz.id) }, 'Host'),
         h('a', { href: `#/quizzes/${encodeURIComponent(quiz.id)}`, class: 'btn btn-small' }, 'Edit'),
         h('button', { type: 'button', class: 'btn btn-small', 'data-test': 'quiz-duplicate', onclick: () => run(() => api('POST', `${path}/copy`), 'Quiz duplicated.') }, 'Duplicate'),
         ['json', 'csv', 'xlsx'].map((format) => h('a', { href: `${path}/export?format=${format}`, class: 'btn btn-small btn-ghost', download: '', 'data-test': `quiz-export-${format}` }, format.toUpperCase())),
-        h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'data-test': 'quiz-delete', onclick: () => { confirmDelete.hidden = false; } }, 'Delete'),
+        askDelete,
         confirmDelete));
   }
 
@@ -87,11 +93,11 @@ export function quizzesScreen(ctx) {
     return h('li', { class: 'card quiz-entry', 'data-test': 'public-entry' },
       h('div', { class: 'quiz-entry-main' }, h('b', {}, quiz.title), h('small', {}, `${plural(quiz.questions, 'question')} · by ${quiz.owner}`)),
       h('div', { class: 'row quiz-entry-actions' },
-        h('button', { type: 'button', class: 'btn btn-small btn-primary', onclick: () => hostQuiz(ctx, quiz.id, account && account.name) }, 'Host'),
+        h('button', { type: 'button', class: 'btn btn-small btn-primary', onclick: () => hostQuiz(ctx, quiz.id) }, 'Host'),
         account && h('button', { type: 'button', class: 'btn btn-small', onclick: () => run(() => api('POST', `/api/quizzes/${encodeURIComponent(quiz.id)}/copy`), 'Copied to your quizzes.') }, 'Copy to mine')));
   }
 
-  /** Runs a change, says how it went, and shows the list as it now is. */
+  /** Runs a change, says how it went, and shows the list as it now is (the focus back on its heading, as the button is gone). */
   async function run(change, done) {
     try {
       await change();
@@ -99,7 +105,8 @@ export function quizzesScreen(ctx) {
     } catch (error) {
       ctx.store.dispatch({ type: 'local/error', message: error.message });
     }
-    load();
+    await load();
+    heading.focus();
   }
 
   async function importFile(chosen) {

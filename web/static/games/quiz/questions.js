@@ -4,7 +4,7 @@
 import { outside } from '../../limits.js';
 import { plural } from '../../words.js';
 
-export const KINDS = ['single', 'multi', 'truefalse', 'typed'];
+const KINDS = ['single', 'multi', 'truefalse', 'typed'];
 
 /**
  * Parses and checks text against the quiz's limits. Returns { questions } or { error: 'a sentence' }.
