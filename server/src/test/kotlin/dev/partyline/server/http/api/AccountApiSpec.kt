@@ -3,8 +3,14 @@ package dev.partyline.server.http.api
 import dev.partyline.server.PartylineServer
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.e2e.startTestServer
+import dev.partyline.server.e2e.str
+import dev.partyline.server.reliability.LogCapture
 import dev.partyline.server.store.StoreBackend
+import dev.partyline.server.store.StoreSecrets
 import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.collections.shouldBeEmpty
+import io.kotest.matchers.collections.shouldNotBeEmpty
+import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
@@ -110,6 +116,26 @@ class AccountApiSpec : FunSpec({
                 answer.text shouldNotContain "argon2"
                 answer.json.keys.forEach { it shouldNotContain "hash" }
             }
+        }
+
+        test("no log line, at any level, holds a password, a session or bearer token, or their hashes") {
+            val log = LogCapture.start()
+            val secrets = try {
+                val nia = ApiClient(port())
+                nia.signUp("nia_log")
+                nia.post("/api/login", """{"name":"nia_log","password":"not the password at all"}""")
+                nia.post("/api/login", """{"name":"nia_log","password":"${ApiClient.PASSWORD}"}""")
+                val token = nia.post("/api/tokens", """{"label":"bot"}""").json.str("token")
+                ApiClient(port(), bearer = token).get("/api/me").status shouldBe 200
+                val session = nia.sessionCookie.shouldNotBeNull()
+                nia.post("/api/logout")
+                listOf(ApiClient.PASSWORD, "not the password at all", token, StoreSecrets.hash(token), session, StoreSecrets.hash(session))
+            } finally {
+                log.stop()
+            }
+            val lines = log.events.map(LogCapture::textOf)
+            lines.shouldNotBeEmpty()
+            for (secret in secrets) lines.filter { secret in it || "argon2" in it }.shouldBeEmpty()
         }
 
         test("accounts and sessions outlive a restart on the same data") {
