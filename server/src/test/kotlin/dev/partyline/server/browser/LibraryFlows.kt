@@ -1,7 +1,9 @@
 package dev.partyline.server.browser
 
+import org.openqa.selenium.By
 import org.openqa.selenium.Keys
 import org.openqa.selenium.WebElement
+import org.openqa.selenium.support.ui.Select
 
 // What a host does in the library, step by step through the UI: sign up, make and edit quizzes.
 
@@ -38,11 +40,11 @@ data class EditedQuestion(
 fun Browser.fillQuestion(number: Int, question: EditedQuestion) {
     fun card() = questionCards()[number - 1]
     fun inCard(hook: String) = card().findElement(Browser.test(hook))
-    org.openqa.selenium.support.ui.Select(inCard("q-kind")).selectByValue(question.kind)
+    Select(inCard("q-kind")).selectByValue(question.kind)
     inCard("q-text").apply { clear(); sendKeys(question.text) }
     when (question.kind) {
         "typed" -> inCard("q-accept").apply { clear(); sendKeys(question.accept.joinToString("\n")) }
-        "truefalse" -> card().findElements(org.openqa.selenium.By.cssSelector("input[type=radio]"))[question.correct.single()].click()
+        "truefalse" -> card().findElements(By.cssSelector("input[type=radio]"))[question.correct.single()].click()
         else -> {
             while (card().findElements(Browser.test("q-choice")).size < question.choices.size) inCard("q-add-choice").click()
             question.choices.forEachIndexed { i, choice ->
@@ -53,7 +55,7 @@ fun Browser.fillQuestion(number: Int, question: EditedQuestion) {
         }
     }
     question.seconds?.let { s -> inCard("q-seconds").apply { clear(); sendKeys(s.toString()) } }
-    question.points?.let { p -> org.openqa.selenium.support.ui.Select(inCard("q-points")).selectByValue(p.toString()) }
+    question.points?.let { p -> Select(inCard("q-points")).selectByValue(p.toString()) }
     question.explanation?.let { e -> inCard("q-explanation").apply { clear(); sendKeys(e) } }
 }
 

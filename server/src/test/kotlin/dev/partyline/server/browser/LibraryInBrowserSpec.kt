@@ -80,6 +80,7 @@ class LibraryInBrowserSpec : FunSpec({
         host.awaitSaveStatus("All changes saved")
         val firstTab = host.driver.windowHandle
         host.driver.switchTo().newWindow(WindowType.TAB)
+        val secondTab = host.driver.windowHandle
         host.open("${stage.base}/#/quizzes/$quizId")
         host.awaitScreen("editor")
         host.await("the second tab's cards") { host.questionCards().size == 6 }
@@ -92,6 +93,24 @@ class LibraryInBrowserSpec : FunSpec({
         host.click("conflict-reload")
         host.await("their title after loading their version") { host.find("quiz-title").getAttribute("value") == "Planets (second tab)" }
         host.awaitSaveStatus("All changes saved")
+
+        // ---- once more, and this time the first tab keeps its own ----
+        host.driver.switchTo().window(secondTab)
+        host.refresh()
+        host.await("the second tab's reloaded cards") { host.questionCards().size == 6 }
+        host.retype("quiz-title", "Planets (second again)")
+        host.awaitSaveStatus("All changes saved")
+        host.driver.switchTo().window(firstTab)
+        host.retype("quiz-title", "Planets and more")
+        host.await("the second conflict") { host.find("conflict").isDisplayed }
+        host.click("conflict-keep")
+        host.awaitSaveStatus("All changes saved")
+        host.find("conflict").isDisplayed shouldBe false
+        host.driver.switchTo().window(secondTab)
+        host.refresh()
+        host.await("the first tab's title, kept") { host.find("quiz-title").getAttribute("value") == "Planets and more" }
+        host.driver.close()
+        host.driver.switchTo().window(firstTab)
 
         // ---- hosted for two phones, played to the podium ----
         host.click("back-to-quizzes")
