@@ -193,8 +193,10 @@ export function quizScreen(ctx) {
             : h('div', { class: 'accepted' }, h('span', { class: 'label' }, 'Accepted answers'),
               h('ul', {}, (reveal.accept || []).map((a) => h('li', {}, `✓ ${a}`))),
               mine && mine.text && h('p', { class: 'muted' }, 'You wrote: ', h('q', {}, mine.text))),
-          explanation(reveal)),
+          !display && explanation(reveal)),
         h('section', { class: 'standings' },
+          // On the presenting screen the explanation heads the side column, in view beside the answers.
+          display && explanation(reveal),
           h('h3', { class: 'card-title' }, reveal.last ? 'Final standings' : 'Leaderboard'),
           leaderboard(reveal.leaderboard, { me, gains, limit: display ? 8 : 5 }))),
       h('p', { class: 'muted next-hint' }, reveal.last ? 'And the winner is…' : 'Next question coming up…'),
