@@ -50,9 +50,8 @@ fun JsonObject.text(field: String): String =
 /** A JSON value's text when it is a string, else null. */
 fun JsonElement?.textOrNull(): String? = (this as? JsonPrimitive)?.takeIf { it.isString }?.contentOrNull
 
-private fun tooLarge(limit: Int): ApiError {
-    val size = if (limit % MIB == 0) "${limit / MIB} MiB" else "${limit / 1024} KiB"
-    return ApiError(HttpStatusCode.PayloadTooLarge, "too_large", "the body may hold at most $size")
-}
+private fun tooLarge(limit: Int): ApiError =
+    ApiError.tooLarge("the body may hold at most " + if (limit % MIB == 0) "${limit / MIB} MiB" else "${limit / 1024} KiB")
 
-private const val MIB = 1024 * 1024
+/** A mebibyte, the unit of the API's larger limits. */
+const val MIB = 1024 * 1024

@@ -36,5 +36,9 @@ class ApiError(
         fun notSignedIn() = ApiError(HttpStatusCode.Unauthorized, "not_signed_in", "sign in first")
 
         fun notFound(what: String) = ApiError(HttpStatusCode.NotFound, "not_found", "no such $what")
+
+        fun tooLarge(message: String) = ApiError(HttpStatusCode.PayloadTooLarge, "too_large", message)
+
+        fun unsupportedMediaType(message: String) = ApiError(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type", message)
     }
 }

@@ -18,7 +18,7 @@ import io.ktor.server.routing.post
 import kotlinx.serialization.Serializable
 
 /** The largest image the API takes (API.md: 2 MiB). */
-const val MAX_IMAGE_BYTES = 2 * 1024 * 1024
+const val MAX_IMAGE_BYTES = 2 * MIB
 
 /**
  * API.md's images (paths under `/api`): upload one of mine, list and delete mine, and read any
@@ -33,14 +33,12 @@ fun Route.imageRoutes(images: ImageStore, auth: ApiAuth, clock: Clock, quotaByte
     }
     post("images") {
         val me = auth.require(call)
-        val format = ImageFormat.of(call.request.headers[HttpHeaders.ContentType]) ?: throw ApiError(
-            HttpStatusCode.UnsupportedMediaType, "unsupported_media_type",
-            "send the image itself as the body, with Content-Type ${ImageFormat.entries.joinToString { it.contentType }}",
-        )
+        val format = ImageFormat.of(call.request.headers[HttpHeaders.ContentType])
+            ?: throw ApiError.unsupportedMediaType("send the image itself as the body, with Content-Type ${ImageFormat.entries.joinToString { it.contentType }}")
         val content = call.receiveBytes(MAX_IMAGE_BYTES)
         val facts = ImageHeader.read(content, format)
         val id = images.create(me.id, facts, content, clock.now(), quotaBytes)
-            ?: throw ApiError(HttpStatusCode.PayloadTooLarge, "too_large", "your images may take ${quotaBytes / MIB} MiB together; delete some to upload more")
+            ?: throw ApiError.tooLarge("your images may take ${quotaBytes / MIB} MiB together; delete some to upload more")
         call.respondJson(HttpStatusCode.Created, NewImage.serializer(), NewImage(id))
     }
     get("images/{id}") {
@@ -59,7 +57,6 @@ fun Route.imageRoutes(images: ImageStore, auth: ApiAuth, clock: Clock, quotaByte
     }
 }
 
-private const val MIB = 1024 * 1024
 private const val IMMUTABLE = "public, max-age=31536000, immutable"
 
 /** The path's image id when it has the shape of one; anything else cannot be an image. */

@@ -23,7 +23,7 @@ import kotlinx.serialization.json.buildJsonObject
  */
 object QuizImport {
     /** The largest workbook taken; see docs/api.md for why this figure. */
-    const val MAX_XLSX_BYTES = 2 * 1024 * 1024
+    const val MAX_XLSX_BYTES = 2 * MIB
     const val MAX_LINES = 50
     const val DEFAULT_TITLE = "Imported quiz"
     private val DEFAULT_SHEET = Regex("(?i)sheet ?\\d*|feuil\\d*|tabelle\\d*|hoja\\d*|blad\\d*")

@@ -31,8 +31,7 @@ fun Route.quizTransferRoutes(quizzes: QuizStore, auth: ApiAuth, clock: Clock) {
             type.match(ContentType.Application.Json) -> QuizImport.fromJson(call.receiveJson(), title)
             CSV.any { type.match(it) } -> QuizImport.fromCsv(call.receiveBytes(MAX_JSON_BYTES), title)
             type.match(XLSX) -> QuizImport.fromXlsx(call.receiveBytes(QuizImport.MAX_XLSX_BYTES), title)
-            else -> throw ApiError(
-                HttpStatusCode.UnsupportedMediaType, "unsupported_media_type",
+            else -> throw ApiError.unsupportedMediaType(
                 "import takes text/csv, an .xlsx workbook ($XLSX) or a quiz document (application/json); got ${call.request.contentType().contentType.takeIf { it != "*" } ?: "none"}",
             )
         }

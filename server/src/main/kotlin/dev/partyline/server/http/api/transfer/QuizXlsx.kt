@@ -1,5 +1,6 @@
 package dev.partyline.server.http.api.transfer
 
+import dev.partyline.server.http.api.MIB
 import org.apache.commons.compress.archivers.zip.ZipFile
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel
 import org.dhatim.fastexcel.Workbook
@@ -21,7 +22,7 @@ data class SheetFile(val name: String, val rows: List<SheetRow>)
  */
 object QuizXlsx {
     const val CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    const val MAX_UNPACKED = 16 * 1024 * 1024
+    const val MAX_UNPACKED = 16 * MIB
     private const val MAX_SHEET_NAME = 31
     private val SHEET_NAME_FORBIDDEN = Regex("[\\[\\]:*?/\\\\\\p{Cntrl}]")
     private val NUMERIC = setOf(SheetColumn.H, SheetColumn.I, SheetColumn.J).map { it.index }
@@ -102,7 +103,7 @@ object QuizXlsx {
                             val n = part.read(buffer)
                             if (n < 0) break
                             total += n
-                            if (total > MAX_UNPACKED) throw SheetRefused("the workbook unpacks to more than ${MAX_UNPACKED / (1024 * 1024)} MiB; a quiz is far smaller")
+                            if (total > MAX_UNPACKED) throw SheetRefused("the workbook unpacks to more than ${MAX_UNPACKED / MIB} MiB; a quiz is far smaller")
                         }
                     }
                 }
