@@ -65,6 +65,8 @@ class PartylineCommand : CliktCommand(name = "partyline") {
         .default(d.imageQuotaBytes / MIB)
     private val requestDeadlineMs by option(help = "an HTTP request must arrive whole within this long (ms), or its connection is closed").long().restrictTo(min = 100L).default(d.requestDeadlineMillis)
     private val trustProxy by option(help = "believe X-Forwarded-Proto from a proxy in front (for the Secure cookie flag)").flag()
+    private val noJournal by option(help = "record no games (no reports or replays): only to measure what recording costs").flag()
+    private val journalQueue by option(help = "journal entries queued for the database before rooms hold on to theirs").int().restrictTo(min = 1).default(d.journalQueue)
 
     /** The parsed configuration, once [main] has run. */
     var config: ServerConfig? = null
@@ -83,6 +85,7 @@ class PartylineCommand : CliktCommand(name = "partyline") {
             dataDir = dataDir, databaseUrl = databaseUrl, storeTimeoutMillis = storeTimeoutMs,
             loginAttempts = loginAttempts, loginWindowMillis = loginWindowMs, trustProxy = trustProxy,
             requestDeadlineMillis = requestDeadlineMs, imageQuotaBytes = imageQuotaMib * MIB,
+            journal = !noJournal, journalQueue = journalQueue,
         )
     }
 }

@@ -21,6 +21,9 @@ import dev.partyline.server.session.Heartbeat
 import dev.partyline.server.session.SavedQuizHosting
 import dev.partyline.server.session.SessionRegistry
 import dev.partyline.server.store.Database
+import dev.partyline.server.store.JournalWriter
+import dev.partyline.server.store.SpillFile
+import dev.partyline.server.store.SqlGameStore
 import dev.partyline.server.store.SqlAccountStore
 import dev.partyline.server.store.SqlImageStore
 import dev.partyline.server.store.SqlQuizStore
@@ -54,6 +57,7 @@ import kotlinx.coroutines.delay
 import kotlinx.coroutines.future.asCompletableFuture
 import kotlinx.coroutines.withTimeoutOrNull
 import io.ktor.server.application.ApplicationStopPreparing
+import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 
 /** Wires a whole server: registries, the TCP listener and the HTTP/WebSocket server. */
@@ -63,12 +67,16 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
     private val secrets = Secrets()
     val metrics = ServerMetrics().bindProcess()
-    val rooms = RoomRegistry(games, scope, clock, config, codec, secrets, metrics, ServerBotPlayer(config.botThinkMillis, clock))
+    private val database = Database.open(config)
+    private val gameStore = SqlGameStore(database)
+    private val journal = JournalWriter(gameStore, SpillFile(Path.of(config.dataDir, SPILL_FILE)), config.journalQueue)
+    val rooms = RoomRegistry(
+        games, scope, clock, config, codec, secrets, metrics, ServerBotPlayer(config.botThinkMillis, clock), journal.takeIf { config.journal },
+    )
     val sessions = SessionRegistry(scope, config, secrets)
     private val packs = Packs.all.map { it.summary }
     private val heartbeat = Heartbeat(config, clock)
     private val gate = ConnectionGate(config.connectionsPerSecond, config.connectionBurst, config.limitLoopback, clock)
-    private val database = Database.open(config)
     private val accounts = SqlAccountStore(database)
     private val quizzes = SqlQuizStore(database)
     private val images = SqlImageStore(database)
@@ -84,6 +92,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
 
     /** Starts listening; returns once both ports are bound. */
     suspend fun start(): PartylineServer {
+        journal.start(scope)
         rooms.start()
         sessions.start()
         gate.start(scope)
@@ -105,7 +114,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
             routing {
                 gameSocket(config, runner)
                 httpRoutes(codec, rooms, packs, ClientLimits.of(config), NAME, metrics, database)
-                apiRoutes(OriginPolicy(config.allowedOrigins), accounts, quizzes, images, config.imageQuotaBytes, ApiAuth(accounts, clock, config.trustProxy), limiter, clock)
+                apiRoutes(OriginPolicy(config.allowedOrigins), accounts, quizzes, images, config.imageQuotaBytes, gameStore, ApiAuth(accounts, clock, config.trustProxy), limiter, clock)
             }
         }
         server.startSuspend(wait = false)
@@ -117,6 +126,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     private val farewell = scope.async(start = CoroutineStart.LAZY) {
         tcp.stopAccepting()
         rooms.shutdown()
+        journal.close()
         heartbeat.closeAll(Goodbye(Goodbye.SHUTDOWN, "the server is shutting down"))
         withTimeoutOrNull(CLOSE_WAIT_MILLIS) { while (metrics.openConnections() > 0) delay(CLOSE_POLL_MILLIS) }
     }
@@ -159,5 +169,6 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         val NAME = "partyline/$PARTYLINE_VERSION"
         private const val CLOSE_WAIT_MILLIS = 5000L
         private const val CLOSE_POLL_MILLIS = 20L
+        private const val SPILL_FILE = "journal-spill.jsonl"
     }
 }

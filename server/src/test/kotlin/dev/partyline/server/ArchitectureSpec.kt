@@ -10,7 +10,7 @@ import io.kotest.core.spec.style.FunSpec
 
 /**
  * The package graph points one way — `game` ← `room` ← `session` ← `transport`/`http`, with
- * `store` beside `room`, `base` (config, clock, outbox) and `metrics` beneath them all and only
+ * `store` beside `room` and `results` (reports from the store) under `http`, `base` (config, clock, outbox) and `metrics` beneath them all and only
  * `Main`'s wiring above —
  * and an import against it fails the build. Read from the compiled classes of the server, of
  * `shared` and of the client library, tests left out.
@@ -27,6 +27,7 @@ class ArchitectureSpec : FunSpec({
             .layer("base").definedBy("dev.partyline.server.base..", "dev.partyline.server.metrics..")
             .layer("room").definedBy("dev.partyline.server.room..")
             .layer("store").definedBy("dev.partyline.server.store..")
+            .layer("results").definedBy("dev.partyline.server.results..")
             .layer("session").definedBy("dev.partyline.server.session..")
             .layer("edge").definedBy("dev.partyline.server.transport..", "dev.partyline.server.http..")
             .layer("bots").definedBy("dev.partyline.server.bot..")
@@ -35,7 +36,8 @@ class ArchitectureSpec : FunSpec({
             .whereLayer("edge").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("session").mayOnlyBeAccessedByLayers("edge", "wiring")
             .whereLayer("room").mayOnlyBeAccessedByLayers("session", "edge", "bots", "wiring")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("room", "session", "edge", "wiring")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("room", "session", "results", "edge", "wiring")
+            .whereLayer("results").mayOnlyBeAccessedByLayers("edge", "wiring")
             .check(classes)
     }
 
@@ -44,7 +46,7 @@ class ArchitectureSpec : FunSpec({
             .should().dependOnClassesThat().resideInAnyPackage(
                 "dev.partyline.server", "dev.partyline.server.room..", "dev.partyline.server.session..",
                 "dev.partyline.server.transport..", "dev.partyline.server.http..", "dev.partyline.server.bot..",
-                "dev.partyline.server.store..",
+                "dev.partyline.server.store..", "dev.partyline.server.results..",
             )
             .check(classes)
     }

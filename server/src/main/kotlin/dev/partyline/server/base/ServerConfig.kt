@@ -59,6 +59,10 @@ data class ServerConfig(
     val requestDeadlineMillis: Long = 10_000,
     /** Whether a proxy in front sets `X-Forwarded-Proto` that may be believed (it decides the `Secure` cookie flag). */
     val trustProxy: Boolean = false,
+    /** Whether rooms record their games (reports, replays); off only to measure what recording costs. */
+    val journal: Boolean = true,
+    /** Journal entries queued for the database writer before rooms hold on to theirs. */
+    val journalQueue: Int = 100_000,
 ) {
     val pingIntervalMillis: Long get() = idleTimeoutMillis / 3
 }

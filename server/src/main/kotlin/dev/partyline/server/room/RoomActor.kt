@@ -51,6 +51,8 @@ class RoomActor(
     private val metrics: ServerMetrics,
     /** Plays the bots a host adds with `add_bot`; without one, this room refuses them. */
     botDriver: BotDriver? = null,
+    /** How the game is recorded; null keeps no record. */
+    recording: RoomRecording? = null,
     private val onClosed: suspend (RoomActor) -> Unit,
 ) {
     // region docs:mailbox
@@ -64,7 +66,8 @@ class RoomActor(
     }
     // endregion
     private val members = RoomMembers(code, table, codec)
-    private val game = RoomGame(table, clock, members, timers, ::publish, metrics::timerRan)
+    private val journal = recording?.let { RoomJournal(it, codec) }
+    private val game = RoomGame(table, clock, members, timers, ::publish, metrics::timerRan, journal)
     private val seating = RoomSeating(
         code, table, settings, config, codec, RoomSnapshots(code, gameId, table, settings, codec), members, game, timers, ::publish,
     )
@@ -95,6 +98,7 @@ class RoomActor(
                     log.error("room {}: {} failed", code, command::class.simpleName, e)
                     failed(command)
                 }
+                journal?.flush()
                 if (members.all.all { it.serverBot }) break // bots alone do not keep a room open
             }
         } finally {
@@ -150,6 +154,7 @@ class RoomActor(
             is RoomCommand.GraceOver -> seating.graceOver(command.player, command.epoch)
             is RoomCommand.Shutdown -> {
                 game.end()
+                journal?.flush() // before the reply: the server closes the journal once every room has answered
                 command.reply.complete(true) // only now: the goodbyes that follow must queue after the game_over
             }
         }
@@ -181,9 +186,11 @@ class RoomActor(
             if (command is RoomCommand.Asking) command.reply.complete(false)
         }
         withContext(NonCancellable) { onClosed(this@RoomActor) }
+        journal?.let { while (!it.flush()) delay(JOURNAL_RETRY_MILLIS) } // the room's last entries, once the writer has room
     }
 
     private companion object {
         val log = LoggerFactory.getLogger(RoomActor::class.java)
+        const val JOURNAL_RETRY_MILLIS = 20L
     }
 }

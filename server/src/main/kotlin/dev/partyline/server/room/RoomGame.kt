@@ -9,6 +9,8 @@ import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.ErrorCode
+import dev.partyline.shared.protocol.GameOver
+import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import kotlinx.coroutines.Job
 
@@ -28,6 +30,8 @@ internal class RoomGame(
     private val timers: RoomTimers,
     private val publish: () -> Unit,
     private val timerRan: (lateMillis: Long) -> Unit,
+    /** Where the game's accepted inputs go; null keeps no record. */
+    private val journal: RoomJournal?,
 ) {
     var phase = RoomPhase.LOBBY
         private set
@@ -40,12 +44,14 @@ internal class RoomGame(
     /** Starts the game with the members it seats, as the host's [command] asks. */
     fun start(command: RoomCommand.FromMember) {
         if (phase != RoomPhase.LOBBY) return members.reject(command, Rejection(ErrorCode.WRONG_STATE, "the game has already started"))
-        val seats = members.players.map { Seat(it.player, it.name, it.connected) }
-        when (val step = table.start(seats, clock.now())) {
+        val seats = members.players.map { Seat(it.player, it.name, it.connected, it.bot) }
+        val now = clock.now()
+        when (val step = table.start(seats, now)) {
             is Step.Rejected -> members.reject(command, step.rejection)
             is Step.Next -> {
                 phase = RoomPhase.PLAYING
-                apply(step, command)
+                journal?.begin(seats, now)
+                apply(step, command, now)
             }
         }
     }
@@ -70,12 +76,15 @@ internal class RoomGame(
             seated()
             return null
         }
-        return when (val step = current.decide(GameInput.Joined(seat), clock.now())) {
+        val now = clock.now()
+        val input = GameInput.Joined(seat)
+        return when (val step = current.decide(input, now)) {
             is Step.Rejected -> step.rejection
             is Step.Next -> {
+                journal?.record(input, now)
                 play = step.play // the joiner's snapshot already shows them seated in the game
                 seated()
-                apply(step, null)
+                apply(step, null, now)
                 null
             }
         }
@@ -105,27 +114,49 @@ internal class RoomGame(
     /** Feeds [input] to the running game, if any; a rejection goes back to the requester. */
     private fun step(input: GameInput, command: RoomCommand.FromMember?) {
         val current = play ?: return
-        when (val step = current.decide(input, clock.now())) {
+        val now = clock.now()
+        when (val step = current.decide(input, now)) {
             is Step.Rejected -> if (command != null) members.reject(command, step.rejection)
-            is Step.Next -> apply(step, command)
+            is Step.Next -> {
+                journal?.record(input, now)
+                apply(step, command, now)
+            }
         }
     }
 
-    private fun apply(step: Step.Next, command: RoomCommand.FromMember?) {
+    private fun apply(step: Step.Next, command: RoomCommand.FromMember?, now: Long) {
         play = step.play
         for (emit in step.emits) deliver(emit, command)
-        if (step.play.isOver && phase == RoomPhase.PLAYING) phase = RoomPhase.FINISHED
+        if (step.play.isOver && phase == RoomPhase.PLAYING) {
+            phase = RoomPhase.FINISHED
+            journal?.finish(now, step.play.scores.size)
+        }
         rearm()
         publish()
     }
 
     private fun deliver(emit: Emit, command: RoomCommand.FromMember?) {
+        val over = emit.message as? GameOver
+        val report = journal?.report
+        if (over != null && report != null && emit.to.includes(journal.creator, command?.player)) {
+            return deliverGameOver(emit.to, over.copy(report = report), journal.creator)
+        }
         when (val to = emit.to) {
             Audience.Everyone -> members.broadcast(emit.message)
             is Audience.Only -> members.sendTo(to.player, emit.message)
             is Audience.Others -> members.broadcast(emit.message, except = to.except)
             Audience.Requester -> if (command != null) members.answer(command, emit.message)
         }
+    }
+
+    /** A `game_over` that reaches the room's [creator]: theirs carries the report link, the others' the rules' own. */
+    private fun deliverGameOver(to: Audience, theirs: GameOver, creator: PlayerId) {
+        when (to) {
+            Audience.Everyone -> members.broadcast(theirs.copy(report = null), except = setOf(creator))
+            is Audience.Others -> members.broadcast(theirs.copy(report = null), except = to.except + creator)
+            is Audience.Only, Audience.Requester -> Unit
+        }
+        members.sendTo(creator, theirs)
     }
 
     // region docs:rearm

@@ -5,9 +5,11 @@ import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.base.serveEach
 import dev.partyline.server.metrics.RoomCensus
 import dev.partyline.server.metrics.ServerMetrics
+import dev.partyline.server.store.Journal
 import dev.partyline.shared.game.BadOption
 import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.Setup
+import dev.partyline.shared.game.replay.ReplayHeader
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.RoomCode
@@ -40,12 +42,14 @@ class RoomRegistry(
     private val secrets: Secrets,
     private val metrics: ServerMetrics,
     private val botDriver: BotDriver,
+    /** Where rooms record their games; null records none. */
+    private val journal: Journal? = null,
 ) : Rooms {
     private sealed interface Command {
         /** Where the answer goes, if a caller waits for one: a command that fails is answered with its failure. */
         val reply: CompletableDeferred<*>? get() = null
 
-        data class Create(val game: String, val options: JsonObject, val creator: Joiner, override val reply: CompletableDeferred<Created>) : Command
+        data class Create(val game: String, val options: JsonObject, val creator: Joiner, val origin: RoomOrigin, override val reply: CompletableDeferred<Created>) : Command
         data class Find(val code: String, val address: String, override val reply: CompletableDeferred<Found>) : Command
         data class ListPublic(override val reply: CompletableDeferred<List<RoomSummary>>) : Command
         data class Count(override val reply: CompletableDeferred<Int>) : Command
@@ -74,8 +78,8 @@ class RoomRegistry(
         }
     }
 
-    override suspend fun create(game: String, options: JsonObject, creator: Joiner): Created =
-        CompletableDeferred<Created>().also { mailbox.send(Command.Create(game, options, creator, it)) }.await()
+    override suspend fun create(game: String, options: JsonObject, creator: Joiner, origin: RoomOrigin): Created =
+        CompletableDeferred<Created>().also { mailbox.send(Command.Create(game, options, creator, origin, it)) }.await()
 
     override suspend fun find(code: String, address: String): Found =
         CompletableDeferred<Found>().also { mailbox.send(Command.Find(code, address, it)) }.await()
@@ -117,13 +121,19 @@ class RoomRegistry(
         } catch (e: BadOption) {
             return Created.Refused(e.rejection())
         }
-        val table = when (val setup = game.setup(gameOptions, secrets.seed())) {
+        val seed = secrets.seed()
+        val table = when (val setup = game.setup(gameOptions, seed)) {
             is Setup.Invalid -> return Created.Refused(setup.rejection)
             is Setup.Ready -> setup.table
         }
         var code = secrets.roomCode()
         while (code in rooms) code = secrets.roomCode()
-        val room = RoomActor(code, game.id, table, settings, scope, clock, config, codec, metrics, botDriver) { mailbox.send(Command.Closed(it)) }
+        val recording = journal?.let {
+            val origin = command.origin
+            val title = origin.title ?: GameTitles.of(game.id, table.options)
+            RoomRecording(it, ReplayHeader(game.id, gameOptions, seed, code.value), command.creator.player, origin.account, title)
+        }
+        val room = RoomActor(code, game.id, table, settings, scope, clock, config, codec, metrics, botDriver, recording) { mailbox.send(Command.Closed(it)) }
         rooms[code] = room
         room.start(command.creator)
         return Created.Room(room)

@@ -75,7 +75,7 @@ internal class RoomSeating(
             seat(member, re)
             return null
         }
-        return game.join(Seat(member.player, member.name)) { seat(member, re) }
+        return game.join(Seat(member.player, member.name, bot = member.bot)) { seat(member, re) }
     }
 
     /** Adds [member]: its snapshot first, then everyone else hears of it. */

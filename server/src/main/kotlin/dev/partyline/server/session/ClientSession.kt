@@ -5,6 +5,7 @@ import dev.partyline.server.room.Created
 import dev.partyline.server.room.Found
 import dev.partyline.server.room.Joiner
 import dev.partyline.server.room.RoomActor
+import dev.partyline.server.room.RoomOrigin
 import dev.partyline.server.room.Rooms
 import dev.partyline.shared.protocol.ClientMessage
 import dev.partyline.shared.protocol.CoreClientMessages as C
@@ -131,11 +132,12 @@ class ClientSession(
             refuse(ErrorCode.ALREADY_IN_ROOM, "leave your room before creating another", re)
             return
         }
-        val options = when (val hosted = hosting.options(message.game, message.options, credentials)) {
-            is SavedQuizHosting.Hosting.Refused -> return refuse(hosted.rejection, re)
-            is SavedQuizHosting.Hosting.Options -> hosted.options
+        val hosted = when (val outcome = hosting.options(message.game, message.options, credentials)) {
+            is SavedQuizHosting.Hosting.Refused -> return refuse(outcome.rejection, re)
+            is SavedQuizHosting.Hosting.Options -> outcome
         }
-        when (val created = rooms.create(message.game, options, joiner(current, re))) {
+        val origin = RoomOrigin(hosting.creator(credentials), hosted.title)
+        when (val created = rooms.create(message.game, hosted.options, joiner(current, re), origin)) {
             is Created.Refused -> refuse(created.rejection, re)
             is Created.Room -> entered(current, created.room)
         }

@@ -21,7 +21,8 @@ import kotlinx.serialization.json.contentOrNull
 class SavedQuizHosting(private val accounts: AccountStore, private val quizzes: QuizStore, private val clock: Clock) {
     /** What hosting came to: the options a quiz room is made with, or why not. */
     sealed interface Hosting {
-        data class Options(val options: JsonObject) : Hosting
+        /** The [options] to create the room with; [title] is the saved quiz's, when it plays one. */
+        data class Options(val options: JsonObject, val title: String? = null) : Hosting
         data class Refused(val rejection: Rejection) : Hosting
     }
 
@@ -33,10 +34,17 @@ class SavedQuizHosting(private val accounts: AccountStore, private val quizzes: 
         return try {
             val quiz = quizzes.find(quizId)?.takeIf { it.shared || it.owner == account(credentials) }
                 ?: return refused(ErrorCode.QUIZ_NOT_FOUND, "no saved quiz '$quizId' that you may host")
-            Hosting.Options(JsonObject(options - "quiz" + ("questions" to quiz.roomQuestions())))
+            Hosting.Options(JsonObject(options - "quiz" + ("questions" to quiz.roomQuestions())), quiz.title())
         } catch (e: StoreUnavailable) {
             refused(ErrorCode.INTERNAL, "the quiz library is not answering; try again in a moment")
         }
+    }
+
+    /** The account behind [credentials], whose games it lists; null when there is none or the store cannot say now. */
+    suspend fun creator(credentials: Credentials): String? = try {
+        account(credentials)
+    } catch (e: StoreUnavailable) {
+        null
     }
 
     /** Whether a bearer token is one of an account's; null when the store cannot say now. */

@@ -5,6 +5,7 @@ import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
 
 /** A quiz as a host saved it: its [document] is JSON text (title, description, visibility, questions). */
 data class SavedQuiz(val id: String, val owner: String, val visibility: String, val version: Int, val document: String) {
@@ -13,6 +14,9 @@ data class SavedQuiz(val id: String, val owner: String, val visibility: String, 
 
     /** Its questions as a room's inline `questions` take them: every field, `image` and `explanation` too. */
     fun roomQuestions(): JsonArray = Json.parseToJsonElement(document).jsonObject.getValue("questions").jsonArray
+
+    /** Its title, as its document holds it. */
+    fun title(): String = Json.parseToJsonElement(document).jsonObject.getValue("title").jsonPrimitive.content
 }
 
 /** A line of a host's list of quizzes. */

@@ -5,6 +5,7 @@ import dev.partyline.shared.protocol.GameView
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Role
+import dev.partyline.shared.protocol.Standing
 import dev.partyline.shared.protocol.WireExtension
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.json.JsonObject
@@ -33,8 +34,8 @@ sealed interface Setup {
 /** A client message that is a move in a game (an answer, a flip). */
 interface GameMove : ClientMessage
 
-/** A player taking part in a game. */
-data class Seat(val player: PlayerId, val name: String, val connected: Boolean = true)
+/** A player taking part in a game; the rules do not look at [bot], the game's record does. */
+data class Seat(val player: PlayerId, val name: String, val connected: Boolean = true, val bot: Boolean = false)
 
 /** Validated, immutable options of one room's game, and the way to start it. */
 interface GameTable {
@@ -64,6 +65,9 @@ interface GamePlay {
 
     /** Every participant's score. */
     val scores: Map<PlayerId, Int>
+
+    /** The leaderboard now, every participant ranked: the one `game_over` shows at the end. */
+    val standings: List<Standing>
 
     fun decide(input: GameInput, now: Long): Step
 
@@ -100,6 +104,14 @@ data class Emit(val to: Audience, val message: dev.partyline.shared.protocol.Ser
 
 /** Who gets an [Emit]. */
 sealed interface Audience {
+    /** Whether [player] is in this audience; [requester] is whose message caused the emit, if any. */
+    fun includes(player: PlayerId, requester: PlayerId?): Boolean = when (this) {
+        Everyone -> true
+        is Only -> player == this.player
+        Requester -> player == requester
+        is Others -> player !in except
+    }
+
     /** Every member, spectators included. */
     data object Everyone : Audience
     /** One member only. */

@@ -132,6 +132,8 @@ data class GameOver(
     val seed: Long? = null,
     /** Players ranked in all, when [leaderboard] holds only the top and your own standing. */
     val total: Int? = null,
+    /** The game's report, for the player who created the room (the API's Results). */
+    val report: String? = null,
 ) : ServerMessage
 
 /** Polymorphic registrations of the core server messages. */

@@ -4,6 +4,7 @@ import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GamePlay
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.PlayerId
+import dev.partyline.shared.protocol.Standing
 
 /** The settings a memory game runs with; [deck] holds every card's face, dealt from [seed]. */
 data class MemorySettings(
@@ -60,6 +61,8 @@ data class MemoryState(
     override val isOver: Boolean get() = over
 
     override val scores: Map<PlayerId, Int> get() = players.associate { it.id to it.pairs }
+
+    override val standings: List<Standing> get() = MemoryRules.leaderboard(this)
 
     override fun decide(input: GameInput, now: Long): Step = MemoryRules.decide(this, input, now)
 

@@ -4,6 +4,7 @@ import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GamePlay
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.PlayerId
+import dev.partyline.shared.protocol.Standing
 import kotlinx.collections.immutable.PersistentMap
 import kotlinx.collections.immutable.persistentMapOf
 
@@ -48,6 +49,8 @@ data class QuizState(
     override val isOver: Boolean get() = phase == QuizPhase.OVER
 
     override val scores: Map<PlayerId, Int> get() = players.mapValues { it.value.score }
+
+    override val standings: List<Standing> get() = QuizRules.leaderboard(this)
 
     override fun decide(input: GameInput, now: Long): Step = QuizRules.decide(this, input, now)
 

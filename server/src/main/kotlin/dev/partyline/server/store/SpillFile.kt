@@ -1,0 +1,51 @@
+package dev.partyline.server.store
+
+import dev.partyline.shared.game.replay.ReplayLine
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
+import java.nio.channels.FileChannel
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.StandardOpenOption.APPEND
+import java.nio.file.StandardOpenOption.CREATE
+import java.nio.file.StandardOpenOption.WRITE
+
+/**
+ * An append-only file of [JournalEntry]s, one JSON line each, that the database could not take
+ * when they were written: [JournalWriter] appends here while the store is slow or down, and
+ * writes them to the store, in order, once it answers again. It outlives a restart.
+ */
+class SpillFile(private val path: Path) {
+    /** Whether entries are waiting here. */
+    val holdsEntries: Boolean get() = Files.exists(path) && Files.size(path) > 0
+
+    /** Appends [entries] and syncs them to disk before returning. */
+    suspend fun append(entries: List<JournalEntry>) = withContext(Dispatchers.IO) {
+        val text = buildString { for (e in entries) append(json.encodeToString(JournalEntry.serializer(), e)).append('\n') }
+        Files.createDirectories(path.parent)
+        FileChannel.open(path, CREATE, WRITE, APPEND).use { channel ->
+            val bytes = java.nio.ByteBuffer.wrap(text.toByteArray())
+            while (bytes.hasRemaining()) channel.write(bytes)
+            channel.force(false)
+        }
+    }
+
+    /**
+     * Hands every entry here to [write], [batch] at a time and in order, then empties the file. A
+     * line cut short by a crash mid-append is skipped. If [write] throws, the file is kept whole:
+     * what was written already will be written again, which the store takes as a no-op.
+     */
+    suspend fun drain(batch: Int, write: suspend (List<JournalEntry>) -> Unit) {
+        val entries = withContext(Dispatchers.IO) {
+            Files.readAllLines(path).filter { it.isNotBlank() }.mapNotNull { line ->
+                runCatching { json.decodeFromString(JournalEntry.serializer(), line) }.getOrNull()
+            }
+        }
+        for (chunk in entries.chunked(batch)) write(chunk)
+        withContext(Dispatchers.IO) { Files.deleteIfExists(path) }
+    }
+
+    private companion object {
+        val json = ReplayLine.json
+    }
+}
