@@ -98,7 +98,6 @@ class RoomActor(
                     log.error("room {}: {} failed", code, command::class.simpleName, e)
                     failed(command)
                 }
-                journal?.flush()
                 if (members.all.all { it.serverBot }) break // bots alone do not keep a room open
             }
         } finally {
@@ -158,6 +157,7 @@ class RoomActor(
                 command.reply.complete(true) // only now: the goodbyes that follow must queue after the game_over
             }
         }
+        journal?.flush() // what the command added, or what waited for room in the writer's queue
     }
 
     private fun publish() {

@@ -10,7 +10,7 @@ import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.GameOver
-import dev.partyline.shared.protocol.PlayerId
+import dev.partyline.shared.protocol.ServerMessage
 import dev.partyline.shared.protocol.Rejection
 import kotlinx.coroutines.Job
 
@@ -136,27 +136,20 @@ internal class RoomGame(
     }
 
     private fun deliver(emit: Emit, command: RoomCommand.FromMember?) {
-        val over = emit.message as? GameOver
-        val report = journal?.report
-        if (over != null && report != null && emit.to.includes(journal.creator, command?.player)) {
-            return deliverGameOver(emit.to, over.copy(report = report), journal.creator)
-        }
+        val variant = reportVariant(emit.message)
         when (val to = emit.to) {
-            Audience.Everyone -> members.broadcast(emit.message)
-            is Audience.Only -> members.sendTo(to.player, emit.message)
-            is Audience.Others -> members.broadcast(emit.message, except = to.except)
+            Audience.Everyone -> if (variant == null) members.broadcast(emit.message) else members.broadcast(emit.message, emptySet(), variant)
+            is Audience.Only -> members.sendTo(to.player, variant?.takeIf { it.player == to.player }?.message ?: emit.message)
+            is Audience.Others -> if (variant == null) members.broadcast(emit.message, except = to.except) else members.broadcast(emit.message, to.except, variant)
             Audience.Requester -> if (command != null) members.answer(command, emit.message)
         }
     }
 
-    /** A `game_over` that reaches the room's [creator]: theirs carries the report link, the others' the rules' own. */
-    private fun deliverGameOver(to: Audience, theirs: GameOver, creator: PlayerId) {
-        when (to) {
-            Audience.Everyone -> members.broadcast(theirs.copy(report = null), except = setOf(creator))
-            is Audience.Others -> members.broadcast(theirs.copy(report = null), except = to.except + creator)
-            is Audience.Only, Audience.Requester -> Unit
-        }
-        members.sendTo(creator, theirs)
+    /** The room creator's own `game_over`, with the link to the game's report, when [message] is a `game_over` and the game is recorded. */
+    private fun reportVariant(message: ServerMessage): RoomMembers.Variant? {
+        val report = journal?.report ?: return null
+        val over = message as? GameOver ?: return null
+        return RoomMembers.Variant(journal.creator, over.copy(report = report))
     }
 
     // region docs:rearm

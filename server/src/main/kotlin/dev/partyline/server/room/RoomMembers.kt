@@ -73,6 +73,19 @@ internal class RoomMembers(private val code: RoomCode, private val table: GameTa
     }
     // endregion
 
+    /** As [broadcast], except that [variant]'s player gets its message instead, under the same number. */
+    fun broadcast(message: ServerMessage, except: Set<PlayerId>, variant: Variant) {
+        val number = ++seq
+        val text = codec.encode(message, seq = number)
+        for (member in all) {
+            if (member.player in except) continue
+            member.outbox?.offer(if (member.player == variant.player) codec.encode(variant.message, seq = number) else text)
+        }
+    }
+
+    /** One member's own version of a message the others get as it is. */
+    data class Variant(val player: PlayerId, val message: ServerMessage)
+
     /** Sends [message] to [player] alone; numbered only if it is a connected member. */
     fun sendTo(player: PlayerId, message: ServerMessage) {
         byPlayer[player]?.outbox?.offer(codec.encode(message, seq = ++seq))

@@ -128,8 +128,10 @@ class MemoryOverSocketsSpec : FunSpec({
             leaderboard.sumOf { it.int("score") } shouldBe 6
             leaderboard.first().int("rank") shouldBe 1
             leaderboard.first().int("score") shouldBe scores.values.max()
-            // Everyone, the spectator too, saw the very same game events with the same seqs.
-            everyone.map { bot -> bot.events.map { it.toString() } }.distinct().size shouldBe 1
+            // Everyone, the spectator too, saw the very same game events with the same seqs; only the
+            // creator's game_over carries the link to the report.
+            everyone.map { bot -> bot.events.map { JsonObject(it - "report").toString() } }.distinct().size shouldBe 1
+            everyone.map { bot -> bot.events.last { it.type == "game_over" }.containsKey("report") } shouldBe listOf(true, false, false, false)
             bob.send("""{"type":"flip","card":0,"id":"late"}""")
             bob.expect("error") { it.str("re") == "late" }.str("code") shouldBe "wrong_state"
         } finally {
@@ -172,7 +174,8 @@ class MemoryOverSocketsSpec : FunSpec({
             hostBot.raceTo(6, deck)
 
             val overs = listOf(hostBot, bobBot, watching).map { bot -> bot.awaitEvent("game_over") { it.type shouldNotBe "flipped" } }
-            overs.distinct().size shouldBe 1
+            overs.map { it.containsKey("report") } shouldBe listOf(true, false, false)
+            overs.map { JsonObject(it - "report") }.distinct().size shouldBe 1
             val over = overs.first()
             over.str("reason") shouldBe "finished"
             over.long("seed") shouldBe seed
