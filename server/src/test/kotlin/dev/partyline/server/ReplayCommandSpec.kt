@@ -3,6 +3,7 @@ package dev.partyline.server
 import com.github.ajalt.clikt.testing.CliktCommandTestResult
 import com.github.ajalt.clikt.testing.test
 import dev.partyline.server.e2e.TempDirs
+import dev.partyline.server.examples.docsListing
 import dev.partyline.server.e2e.TestClient
 import dev.partyline.server.e2e.createMemory
 import dev.partyline.server.e2e.int
@@ -31,7 +32,8 @@ import java.io.File
 /**
  * `partyline replay FILE` on the replay files a real server recorded: games played over sockets
  * by an anonymous host, downloaded with the key from the host's `game_over.report`, replay to the
- * standings that `game_over` showed; a broken file or one of a later format exits 1 naming its line.
+ * standings that `game_over` showed; a broken file or one of a later format exits 1 naming its
+ * line; and the example of docs/replay.md replays to the output the page shows.
  */
 class ReplayCommandSpec : FunSpec({
     lateinit var server: PartylineServer
@@ -171,6 +173,12 @@ class ReplayCommandSpec : FunSpec({
         val result = replay(quizFile.replaceFirst("\"replay\":1", "\"replay\":2"))
         result.statusCode shouldBe 1
         result.stderr shouldContain "line 1: this is replay format 2"
+    }
+
+    test("the example in docs/replay.md replays to the output the page shows") {
+        val shown = docsListing("replay.md", "## An example", "console").lines()
+        shown.first() shouldBe "$ java -jar server/target/partyline.jar replay game.jsonl"
+        replay(docsListing("replay.md", "## An example", "jsonl")).stdout shouldBe shown.drop(1).joinToString("\n")
     }
 
     test("a missing file is Clikt's usage error, and --help lists the replay command") {
