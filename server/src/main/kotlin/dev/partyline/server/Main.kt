@@ -6,7 +6,7 @@ import dev.partyline.server.store.StoreUnavailable
 import kotlinx.coroutines.awaitCancellation
 import kotlin.system.exitProcess
 
-/** Parses the command line, then starts the server and serves until the process is stopped. */
+/** Parses the command line, then starts the server and serves until the process is stopped; `replay` runs and exits instead. */
 suspend fun main(args: Array<String>) {
     if (args.firstOrNull() in MOVED_PROGRAMS) {
         System.err.println("`${args[0]}` has moved to the tools jar: java -jar server/tools/target/partyline-tools.jar ${args.joinToString(" ")}")

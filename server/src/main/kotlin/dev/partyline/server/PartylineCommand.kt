@@ -5,6 +5,7 @@ import dev.partyline.server.store.DatabaseUrl
 import dev.partyline.server.transport.ws.OriginPolicy
 import com.github.ajalt.clikt.core.CliktCommand
 import com.github.ajalt.clikt.core.Context
+import com.github.ajalt.clikt.core.subcommands
 import com.github.ajalt.clikt.parameters.options.default
 import com.github.ajalt.clikt.parameters.options.flag
 import com.github.ajalt.clikt.parameters.options.option
@@ -17,12 +18,16 @@ import com.github.ajalt.clikt.parameters.types.restrictTo
 
 /**
  * The command line: every [ServerConfig] bound as a flag, each also read from the environment
- * as `PARTYLINE_<FLAG>` (e.g. `PARTYLINE_HTTP_PORT`).
+ * as `PARTYLINE_<FLAG>` (e.g. `PARTYLINE_HTTP_PORT`). Without a subcommand it serves; `replay`
+ * replays a file instead.
  */
 class PartylineCommand : CliktCommand(name = "partyline") {
     init {
         partylineCommandLine()
+        subcommands(ReplayCommand())
     }
+
+    override val invokeWithoutSubcommand = true
 
     override fun help(context: Context) = "Runs the Partyline game-room server: quiz and memory rooms for browsers (WebSocket) and bots (TCP). The `bot` and `bench` programs are in server/tools/target/partyline-tools.jar."
 
@@ -68,11 +73,12 @@ class PartylineCommand : CliktCommand(name = "partyline") {
     private val noJournal by option(help = "record no games (no reports or replays): only to measure what recording costs").flag()
     private val journalQueue by option(help = "journal entries queued for the database before rooms hold on to theirs").int().restrictTo(min = 1).default(d.journalQueue)
 
-    /** The parsed configuration, once [main] has run. */
+    /** The parsed configuration, once [main] has run without a subcommand. */
     var config: ServerConfig? = null
         private set
 
     override fun run() {
+        if (currentContext.invokedSubcommand != null) return
         config = ServerConfig(
             host = host, httpPort = httpPort, tcpPort = tcpPort, maxLineBytes = maxLineBytes,
             outboxCapacity = outboxCapacity, roomMailbox = roomMailbox, ratePerSecond = ratePerSecond,
