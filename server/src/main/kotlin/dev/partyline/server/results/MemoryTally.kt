@@ -3,7 +3,6 @@ package dev.partyline.server.results
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.memory.FlipCard
 import dev.partyline.shared.game.memory.MemoryState
-import dev.partyline.shared.game.memory.TurnStarted
 import dev.partyline.shared.game.replay.ReplayStep
 import dev.partyline.shared.protocol.PlayerId
 
@@ -15,10 +14,12 @@ internal class MemoryTally {
         private set
 
     fun see(step: ReplayStep) {
-        state = step.after as? MemoryState ?: return
+        val after = step.after as? MemoryState ?: return
         val move = step.input as? GameInput.Move
         if (move?.move is FlipCard) flips.merge(move.player, 1, Int::plus)
-        step.emits.mapNotNull { (it.message as? TurnStarted)?.player }.distinct().forEach { turns.merge(it, 1, Int::plus) }
+        // A turn begins when it passes to a player (a match that keeps it is the same turn).
+        after.turn?.takeIf { it != state?.turn }?.let { turns.merge(it, 1, Int::plus) }
+        state = after
     }
 
     fun flips(player: PlayerId): Int = flips[player] ?: 0
