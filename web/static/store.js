@@ -161,7 +161,8 @@ function inRoom(room, msg, me) {
       return { ...room, chat: [...room.chat, line].slice(-100) };
     }
     case 'game_over': {
-      const over = { leaderboard: msg.leaderboard, reason: msg.reason || 'finished', seed: msg.seed ?? null };
+      // `report` (the API address of the game's report) comes only to the room's creator.
+      const over = { leaderboard: msg.leaderboard, reason: msg.reason || 'finished', seed: msg.seed ?? null, report: msg.report ?? null };
       // A game may keep its last moment (the quiz's final reveal) on screen a while (see app.js).
       return { ...applyScores(room, msg.leaderboard), state: 'finished', over, hold: gameOf(room).holdsOver(room.play) };
     }

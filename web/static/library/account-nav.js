@@ -1,4 +1,4 @@
-// The top bar's account links: "Sign in", or "My quizzes" and "Sign out".
+// The top bar's account links: "Sign in", or "My quizzes", "Reports" and "Sign out".
 import { h, fill } from '../dom.js';
 import { onAccount, signOut } from '../account.js';
 import { settled } from './autosave.js';
@@ -8,6 +8,7 @@ export function accountNav(nav) {
   onAccount((account) => fill(nav, account
     ? [
       h('a', { href: '#/quizzes', class: 'btn btn-small btn-ghost', 'data-test': 'nav-quizzes' }, 'My quizzes'),
+      h('a', { href: '#/games', class: 'btn btn-small btn-ghost', 'data-test': 'nav-games' }, 'Reports'),
       h('button', {
         type: 'button', class: 'btn btn-small btn-ghost', 'data-test': 'sign-out',
         onclick: async () => {
