@@ -29,6 +29,11 @@ object GameFiles {
         error("unreachable")
     }
 
+    /** Returns once [done] holds, asking every few milliseconds; fails after [timeoutMs]. */
+    suspend fun awaitUntil(timeoutMs: Long, done: () -> Boolean) = withTimeout(timeoutMs) {
+        while (!done()) delay(POLL_MILLIS)
+    }
+
     /** The report's players as name to score. */
     fun scores(report: JsonObject): Map<String, Int> =
         report.getValue("players").jsonArray.associate { it.jsonObject.getValue("name").jsonPrimitive.content to it.jsonObject.getValue("score").jsonPrimitive.content.toInt() }
