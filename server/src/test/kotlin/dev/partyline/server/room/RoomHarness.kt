@@ -5,11 +5,13 @@ import dev.partyline.server.base.Outbox
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.bot.ServerBotPlayer
 import dev.partyline.server.metrics.ServerMetrics
+import dev.partyline.server.store.Journal
 import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.Games
 import dev.partyline.shared.game.Setup
 import dev.partyline.shared.game.quiz.Answer
 import dev.partyline.shared.game.quiz.QuizGame
+import dev.partyline.shared.game.replay.ReplayHeader
 import dev.partyline.shared.protocol.ClientMessage
 import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.PlayerId
@@ -123,6 +125,8 @@ class RoomHarness(
     game: Game = QuizGame,
     settings: RoomSettings = RoomSettings(public = false, maxPlayers = 50, bots = true),
     val config: ServerConfig = ServerConfig(),
+    /** Where the room records its game, if anywhere. */
+    journal: Journal? = null,
 ) {
     val clock = Clock { scope.testScheduler.currentTime }
     val bots = TrackingBotDriver(ServerBotPlayer(config.botThinkMillis, clock, seed = 1))
@@ -131,9 +135,13 @@ class RoomHarness(
     private var connections = 0L
     private val outboxes = HashMap<PlayerId, RecordingOutbox>()
 
+    /** The replay header the room's game is set up from. */
+    val header = ReplayHeader(game.id, options, SEED, CODE.value)
+
     val room = RoomActor(
-        CODE, game.id, (game.setup(options, 7L) as Setup.Ready).table, settings,
+        CODE, game.id, (game.setup(options, SEED) as Setup.Ready).table, settings,
         scope.backgroundScope, clock, config, WireCodec(Games.all), ServerMetrics(), bots,
+        journal?.let { RoomRecording(it, header, HOST, null, "Quiz") },
     ) { closedCalls++ }
 
     val now: Long get() = scope.testScheduler.currentTime
@@ -189,6 +197,7 @@ class RoomHarness(
 
     companion object {
         val CODE = RoomCode("QX7K2M")
+        const val SEED = 7L
         fun nameOf(player: PlayerId) = player.value.removePrefix("p_")
 
         /** Fails if any question or snapshot carries an answer before its reveal. */
