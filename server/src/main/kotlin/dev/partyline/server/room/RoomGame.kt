@@ -138,9 +138,9 @@ internal class RoomGame(
     private fun deliver(emit: Emit, command: RoomCommand.FromMember?) {
         val variant = reportVariant(emit.message)
         when (val to = emit.to) {
-            Audience.Everyone -> if (variant == null) members.broadcast(emit.message) else members.broadcast(emit.message, emptySet(), variant)
+            Audience.Everyone -> members.broadcast(emit.message, variant = variant)
             is Audience.Only -> members.sendTo(to.player, variant?.takeIf { it.player == to.player }?.message ?: emit.message)
-            is Audience.Others -> if (variant == null) members.broadcast(emit.message, except = to.except) else members.broadcast(emit.message, to.except, variant)
+            is Audience.Others -> members.broadcast(emit.message, to.except, variant)
             Audience.Requester -> if (command != null) members.answer(command, emit.message)
         }
     }

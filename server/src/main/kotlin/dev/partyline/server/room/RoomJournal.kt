@@ -12,9 +12,9 @@ import dev.partyline.shared.protocol.WireCodec
 
 /**
  * A room's journal: from the game's start, every input its rules accept, with the time they took
- * it, handed to the recording's journal as [JournalEntry]s. Offering never waits: when the writer's queue is
- * full, entries wait here, in order, and go at the next [flush]. Part of a [RoomActor], used
- * only from its loop.
+ * it, handed to the recording's journal as [JournalEntry]s. Offering never waits: when the
+ * writer's queue is full, entries wait here, in order, and go at the next [flush]. Part of a
+ * [RoomActor], used only from its loop.
  */
 internal class RoomJournal(private val record: RoomRecording, private val codec: WireCodec) {
     /** Who created the room: their `game_over` carries the [report] link. */

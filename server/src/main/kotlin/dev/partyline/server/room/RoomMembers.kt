@@ -66,22 +66,16 @@ internal class RoomMembers(private val code: RoomCode, private val table: GameTa
     }
 
     // region docs:broadcast
-    /** Sends [message], numbered, to every connected member not in [except]; encoded once. */
-    fun broadcast(message: ServerMessage, except: Set<PlayerId> = emptySet()) {
-        val text = codec.encode(message, seq = ++seq)
-        for (member in all) if (member.player !in except) member.outbox?.offer(text)
-    }
-    // endregion
-
-    /** As [broadcast], except that [variant]'s player gets its message instead, under the same number. */
-    fun broadcast(message: ServerMessage, except: Set<PlayerId>, variant: Variant) {
+    /** Sends [message], numbered, to every connected member not in [except]; encoded once. [variant]'s player gets its own, under the same number. */
+    fun broadcast(message: ServerMessage, except: Set<PlayerId> = emptySet(), variant: Variant? = null) {
         val number = ++seq
         val text = codec.encode(message, seq = number)
         for (member in all) {
             if (member.player in except) continue
-            member.outbox?.offer(if (member.player == variant.player) codec.encode(variant.message, seq = number) else text)
+            member.outbox?.offer(if (member.player == variant?.player) codec.encode(variant.message, seq = number) else text)
         }
     }
+    // endregion
 
     /** One member's own version of a message the others get as it is. */
     data class Variant(val player: PlayerId, val message: ServerMessage)
