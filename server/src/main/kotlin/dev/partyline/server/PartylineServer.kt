@@ -69,7 +69,9 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     val metrics = ServerMetrics().bindProcess()
     private val database = Database.open(config)
     private val gameStore = SqlGameStore(database)
-    private val journal = JournalWriter(gameStore, SpillFile(Path.of(config.dataDir, SPILL_FILE)), config.journalQueue)
+    private val journal = JournalWriter(
+        gameStore, SpillFile(Path.of(config.dataDir, SPILL_FILE)), SpillFile(Path.of(config.dataDir, REFUSED_FILE)), config.journalQueue,
+    )
     val rooms = RoomRegistry(
         games, scope, clock, config, codec, secrets, metrics, ServerBotPlayer(config.botThinkMillis, clock), journal.takeIf { config.journal },
     )
@@ -170,5 +172,6 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         private const val CLOSE_WAIT_MILLIS = 5000L
         private const val CLOSE_POLL_MILLIS = 20L
         private const val SPILL_FILE = "journal-spill.jsonl"
+        private const val REFUSED_FILE = "journal-refused.jsonl"
     }
 }

@@ -22,7 +22,7 @@ data class GameRecord(
 
 /** Games and their journals. Rooms write only through a [JournalWriter]; reports read here. */
 interface GameStore {
-    /** Writes [entries] in order, in one transaction; an entry already written changes nothing. */
+    /** Writes [entries] in one transaction, each game's row before its lines; an entry already written changes nothing. */
     suspend fun write(entries: List<JournalEntry>)
 
     /** The games [owner] hosted, newest first. */

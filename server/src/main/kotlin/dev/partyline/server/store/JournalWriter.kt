@@ -24,11 +24,14 @@ fun interface Journal {
  * entries of [lingerMillis] (or [batch] of them, whichever comes first) in one transaction. When
  * the store is slow or down, batches go to the [spill] file instead, and from then on every batch
  * goes there, behind them, until the store answers again (tried every [retryMillis]) and the file
- * has been written to it: nothing is lost, and the order is kept.
+ * has been written to it: nothing is lost, and the order is kept. An entry the store refuses
+ * outright (not for being down) is set aside in the [refused] file and logged.
  */
 class JournalWriter(
     private val store: GameStore,
     private val spill: SpillFile,
+    /** Where entries the store refuses outright are kept, for someone to look at. */
+    private val refused: SpillFile,
     capacity: Int,
     private val batch: Int = 200,
     private val lingerMillis: Long = 50,
@@ -97,7 +100,8 @@ class JournalWriter(
 
     /**
      * Writes [entries] to the store; throws [StoreUnavailable] while it is down. A batch it refuses
-     * for any other reason is written one entry at a time, and an entry it still refuses is logged.
+     * for any other reason is written one entry at a time, and an entry it still refuses goes to
+     * the [refused] file, so a bad entry holds up no other and is not lost either.
      */
     private suspend fun keep(entries: List<JournalEntry>) {
         try {
@@ -110,7 +114,8 @@ class JournalWriter(
                     store.write(listOf(entry))
                 } catch (e: Exception) {
                     if (e is StoreUnavailable || e is CancellationException) throw e
-                    log.error("journal: the store refuses {}; it is not kept", entry, e)
+                    log.error("journal: the store refuses {}; it is kept in the refused-entries file", entry, e)
+                    refused.append(listOf(entry))
                 }
             }
         }

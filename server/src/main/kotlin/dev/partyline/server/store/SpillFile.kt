@@ -11,9 +11,10 @@ import java.nio.file.StandardOpenOption.CREATE
 import java.nio.file.StandardOpenOption.WRITE
 
 /**
- * An append-only file of [JournalEntry]s, one JSON line each, that the database could not take
- * when they were written: [JournalWriter] appends here while the store is slow or down, and
- * writes them to the store, in order, once it answers again. It outlives a restart.
+ * An append-only file of [JournalEntry]s, one JSON line each, synced on every append; it outlives
+ * a restart. [JournalWriter] keeps two: the spill file, for entries the database could not take
+ * while it was slow or down (written to it, in order, once it answers again), and the file of
+ * entries it refused outright.
  */
 class SpillFile(private val path: Path) {
     /** Whether entries are waiting here. */

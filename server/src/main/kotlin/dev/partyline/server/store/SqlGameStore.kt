@@ -1,30 +1,39 @@
 package dev.partyline.server.store
 
 import dev.partyline.shared.game.replay.ReplayLine
-import org.jdbi.v3.core.Handle
 import java.sql.ResultSet
 
 /** [GameStore] in SQL, the same on SQLite and PostgreSQL. */
 class SqlGameStore(private val db: Database) : GameStore {
+    /**
+     * One prepared batch a kind: the games begun, then the lines, then the games finished, which
+     * keeps every line after its game's row whatever order the entries came in.
+     */
     override suspend fun write(entries: List<JournalEntry>) = db.transaction { h ->
-        for (entry in entries) {
-            when (entry) {
-                is JournalEntry.Begin -> begin(h, entry.record)
-                is JournalEntry.Line -> h.createUpdate("INSERT INTO journal (game_id, seq, line) VALUES (:game, :seq, :line) ON CONFLICT DO NOTHING")
-                    .bind("game", entry.game).bind("seq", entry.seq)
-                    .bind("line", ReplayLine.json.encodeToString(ReplayLine.serializer(), entry.line)).execute()
-                is JournalEntry.Finish -> h.createUpdate("UPDATE games SET ended_at = :ended, players = :players WHERE id = :id")
-                    .bind("ended", entry.endedAt).bind("players", entry.players).bind("id", entry.game).execute()
+        val begun = entries.filterIsInstance<JournalEntry.Begin>()
+        if (begun.isNotEmpty()) {
+            val batch = h.prepareBatch(
+                "INSERT INTO games (id, room, game, title, owner_id, key_hash, header, players, started_at) " +
+                    "VALUES (:id, :room, :game, :title, :owner, :key, :header, :players, :started) ON CONFLICT DO NOTHING",
+            )
+            for (r in begun.map { it.record }) {
+                batch.bind("id", r.id).bind("room", r.room).bind("game", r.game).bind("title", r.title).bind("owner", r.owner)
+                    .bind("key", r.keyHash).bind("header", r.header).bind("players", r.players).bind("started", r.startedAt).add()
             }
+            batch.execute()
         }
-    }
-
-    private fun begin(h: Handle, r: GameRecord) {
-        h.createUpdate(
-            "INSERT INTO games (id, room, game, title, owner_id, key_hash, header, players, started_at) " +
-                "VALUES (:id, :room, :game, :title, :owner, :key, :header, :players, :started) ON CONFLICT DO NOTHING",
-        ).bind("id", r.id).bind("room", r.room).bind("game", r.game).bind("title", r.title).bind("owner", r.owner).bind("key", r.keyHash)
-            .bind("header", r.header).bind("players", r.players).bind("started", r.startedAt).execute()
+        val lines = entries.filterIsInstance<JournalEntry.Line>()
+        if (lines.isNotEmpty()) {
+            val batch = h.prepareBatch("INSERT INTO journal (game_id, seq, line) VALUES (:game, :seq, :line) ON CONFLICT DO NOTHING")
+            for (l in lines) batch.bind("game", l.game).bind("seq", l.seq).bind("line", ReplayLine.json.encodeToString(ReplayLine.serializer(), l.line)).add()
+            batch.execute()
+        }
+        val finished = entries.filterIsInstance<JournalEntry.Finish>()
+        if (finished.isNotEmpty()) {
+            val batch = h.prepareBatch("UPDATE games SET ended_at = :ended, players = :players WHERE id = :id")
+            for (f in finished) batch.bind("ended", f.endedAt).bind("players", f.players).bind("id", f.game).add()
+            batch.execute()
+        }
     }
 
     override suspend fun hostedBy(owner: String): List<GameRecord> = db.transaction { h ->
