@@ -3,7 +3,7 @@
 # then off, interleaved, RUNS times each (default 3). Prints one line per run and the medians.
 # Usage (from the repository root, after `mvn -B -o package -DskipTests -pl server,server/tools`):
 #   server/tools/bench-journal.sh [RUNS] [ROOMS]
-# Needs curl, jq and sqlite3. Reports and server logs go to a temp directory, printed at the start.
+# Needs curl, jq, sqlite3, bc and python3 (for free ports). Reports and server logs go to a temp directory, printed at the start.
 set -euo pipefail
 RUNS=${1:-3}
 ROOMS=${2:-1000}
