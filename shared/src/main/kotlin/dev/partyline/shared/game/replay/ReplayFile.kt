@@ -13,8 +13,9 @@ data class ReplayFile(val header: ReplayHeader, val lines: List<ReplayLine>) {
     companion object {
         /** Reads a replay file's [text]; throws [ReplayProblem] naming the line that does not fit. */
         fun parse(text: String): ReplayFile {
-            val rows = text.lineSequence().withIndex().filter { it.value.isNotBlank() }.toList()
+            val rows = text.lines().dropLastWhile { it.isEmpty() }.withIndex().toList()
             val first = rows.firstOrNull() ?: throw ReplayProblem("the file is empty; a replay starts with its header")
+            rows.firstOrNull { it.value.isBlank() }?.let { throw ReplayProblem("a blank line; a replay has one JSON object a line", it.index + 1) }
             val header = read(first.index + 1) { ReplayLine.json.decodeFromString(ReplayHeader.serializer(), first.value) }
             if (header.replay != ReplayHeader.FORMAT) {
                 throw ReplayProblem("this is replay format ${header.replay}; this Partyline reads format ${ReplayHeader.FORMAT}", first.index + 1)

@@ -140,6 +140,12 @@ class ReplaySpec : FunSpec({
         shouldThrow<ReplayProblem> { ReplayFile.parse(text) }.message shouldContain "line 3"
     }
 
+    test("a blank line inside a file is refused with its number, so every later line keeps its own") {
+        val lines = quiz(10).file().text().lines()
+        val text = (lines.take(2) + "" + lines.drop(2)).joinToString("\n")
+        shouldThrow<ReplayProblem> { ReplayFile.parse(text) }.message shouldContain "line 3"
+    }
+
     test("a file of another format version is refused, not misread") {
         val text = quiz(9).file().text().replaceFirst("\"replay\":1", "\"replay\":2")
         shouldThrow<ReplayProblem> { ReplayFile.parse(text) }.message shouldContain "format 2"
