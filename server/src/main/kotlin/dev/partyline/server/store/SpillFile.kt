@@ -17,8 +17,9 @@ import java.nio.file.StandardOpenOption.WRITE
  * entries it refused outright.
  */
 class SpillFile(private val path: Path) {
-    /** Whether entries are waiting here. */
-    val holdsEntries: Boolean get() = Files.exists(path) && Files.size(path) > 0
+    /** Whether entries are waiting here: read from disk once, then kept by [append] and [drain], so the writer's loop asks no file system. */
+    @Volatile var holdsEntries: Boolean = Files.exists(path) && Files.size(path) > 0
+        private set
 
     /** Appends [entries] and syncs them to disk before returning. */
     suspend fun append(entries: List<JournalEntry>) = withContext(Dispatchers.IO) {
@@ -29,6 +30,7 @@ class SpillFile(private val path: Path) {
             while (bytes.hasRemaining()) channel.write(bytes)
             channel.force(false)
         }
+        holdsEntries = true
     }
 
     /**
@@ -44,6 +46,7 @@ class SpillFile(private val path: Path) {
         }
         for (chunk in entries.chunked(batch)) write(chunk)
         withContext(Dispatchers.IO) { Files.deleteIfExists(path) }
+        holdsEntries = false
     }
 
     private companion object {
