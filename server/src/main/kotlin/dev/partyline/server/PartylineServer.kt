@@ -16,8 +16,10 @@ import dev.partyline.server.http.api.installApiErrors
 import dev.partyline.server.http.httpRoutes
 import dev.partyline.server.metrics.ServerMetrics
 import dev.partyline.server.room.RoomRegistry
+import dev.partyline.server.room.RoomRestart
 import dev.partyline.server.room.Secrets
 import dev.partyline.server.session.Heartbeat
+import dev.partyline.server.session.PlayerSession
 import dev.partyline.server.session.SavedQuizHosting
 import dev.partyline.server.session.SessionRegistry
 import dev.partyline.server.store.Database
@@ -27,6 +29,7 @@ import dev.partyline.server.store.SqlGameStore
 import dev.partyline.server.store.SqlAccountStore
 import dev.partyline.server.store.SqlImageStore
 import dev.partyline.server.store.SqlQuizStore
+import dev.partyline.server.store.StoreUnavailable
 import dev.partyline.server.transport.ChannelAdmission
 import dev.partyline.server.transport.ConnectionGate
 import dev.partyline.server.transport.ConnectionRunner
@@ -94,9 +97,11 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
 
     /** Starts listening; returns once both ports are bound. */
     suspend fun start(): PartylineServer {
+        val caughtUp = journal.catchUp()
         journal.start(scope)
         rooms.start()
         sessions.start()
+        if (config.journal) reviveRooms(caughtUp)
         gate.start(scope)
         limiter.start(scope)
         scope.launch { heartbeat.run() }
@@ -123,6 +128,26 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         http = server
         httpPort = server.engine.resolvedConnectors().first().port
         return this
+    }
+
+    /**
+     * Rebuilds the rooms whose games had not ended when the server stopped, before it listens, and
+     * keeps their members' sessions for them to resume. Not while entries of the last run wait in
+     * the spill file (the store is down): those games wait for a start that can read them whole.
+     */
+    private suspend fun reviveRooms(caughtUp: Boolean) {
+        if (!caughtUp) return log.warn("journal entries wait in the spill file: games in progress are rebuilt at a later start")
+        val restart = RoomRestart(gameStore, games, config, clock)
+        val revivals = try {
+            restart.revivals()
+        } catch (e: StoreUnavailable) {
+            return log.warn("the store is not answering ({}): games in progress are rebuilt at a later start", e.message)
+        }
+        for (revival in revivals) {
+            val room = rooms.revive(revival) ?: restart.abandon(revival.record).let { null } ?: continue
+            for (m in revival.members) m.tokenHash?.let { sessions.restore(PlayerSession(m.player, "", m.name, m.bot, room, it)) }
+        }
+        if (revivals.isNotEmpty()) log.info("{} rooms with games in progress rebuilt", revivals.size)
     }
 
     private val farewell = scope.async(start = CoroutineStart.LAZY) {
@@ -173,5 +198,6 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         private const val CLOSE_POLL_MILLIS = 20L
         private const val SPILL_FILE = "journal-spill.jsonl"
         private const val REFUSED_FILE = "journal-refused.jsonl"
+        private val log = org.slf4j.LoggerFactory.getLogger(PartylineServer::class.java)
     }
 }

@@ -7,6 +7,8 @@ import dev.partyline.shared.protocol.Role
 /**
  * A member of a room as the room actor keeps it. Owned by the actor: mutated only in its loop.
  * [bot] is any bot (one that said so in its hello, or one the server runs); [serverBot] only the latter.
+ * [tokenHash] is the hash of a connected member's session token, which the room logs so that
+ * the member can resume after a restart.
  */
 class Member(
     val player: PlayerId,
@@ -15,6 +17,7 @@ class Member(
     var role: Role,
     var outbox: Outbox?,
     val serverBot: Boolean = false,
+    val tokenHash: String? = null,
 ) {
     val connected: Boolean get() = outbox != null
 

@@ -66,10 +66,10 @@ class RoomActor(
     }
     // endregion
     private val members = RoomMembers(code, table, codec)
-    private val journal = recording?.let { RoomJournal(it, codec) }
+    private val journal = recording?.let { RoomJournal(it, codec, settings, members::seq) }
     private val game = RoomGame(table, clock, members, timers, ::publish, metrics::timerRan, journal)
     private val seating = RoomSeating(
-        code, table, settings, config, codec, RoomSnapshots(code, gameId, table, settings, codec), members, game, timers, ::publish,
+        code, table, settings, config, codec, RoomSnapshots(code, gameId, table, settings, codec), members, game, timers, ::publish, journal,
     )
     private val bots = RoomBots(this, settings, config, codec, clock, scope, botDriver, members, seating, game, ::publish)
     private val messages = MemberMessages(code, members, seating, game, bots)
@@ -83,10 +83,15 @@ class RoomActor(
     /** Commands posted and not yet taken by the loop (a metric, read by anyone). */
     val queued: Int get() = waiting.get()
 
+    /** Set by a shutdown that hands the running game to the next start: the loop ends, and the room closes without ending it. */
+    private var handover: RoomCommand.Shutdown? = null
+
     // region docs:room-loop
     /** Starts the room's loop with [creator] as its host. */
-    fun start(creator: Joiner): Job = scope.launch {
-        seating.admit(creator, Role.HOST)
+    fun start(creator: Joiner): Job = run { seating.admit(creator, Role.HOST) }
+
+    private fun run(first: () -> Unit): Job = scope.launch {
+        first()
         try {
             for (command in mailbox) {
                 waiting.decrementAndGet()
@@ -98,7 +103,7 @@ class RoomActor(
                     log.error("room {}: {} failed", code, command::class.simpleName, e)
                     failed(command)
                 }
-                if (members.all.all { it.serverBot }) break // bots alone do not keep a room open
+                if (handover != null || members.all.all { it.serverBot }) break // handed over; or bots alone, who do not keep a room open
             }
         } finally {
             close()
@@ -106,13 +111,26 @@ class RoomActor(
     }
     // endregion
 
+    /**
+     * Starts the loop of a room rebuilt after a restart from [revival]: its members seated again,
+     * away until they resume, its game where the journal left it, and its timer armed again.
+     */
+    fun resume(revival: RoomRevival): Job = run {
+        members.numberFrom(revival.roomSeq + SEQ_GAP)
+        journal?.resume(revival.record.id, revival.lines, revival.logged)
+        seating.revive(revival.members, revival.banned)
+        game.resume(revival.play)
+        bots.revive(revival.members.mapNotNull { m -> m.skill?.let { m.player to it } }.toMap())
+        journal?.flush()
+    }
+
     suspend fun join(joiner: Joiner, role: Role): Boolean = ask { RoomCommand.Join(joiner, role, it) }
 
     suspend fun reattach(player: PlayerId, outbox: Outbox): Boolean = ask { RoomCommand.Reattach(player, outbox, it) }
 
     suspend fun leave(player: PlayerId, re: JsonElement?): Boolean = ask { RoomCommand.Leave(player, re, it) }
 
-    /** Ends a running game with its `game_over`, for a server shutting down; false if the room had closed. */
+    /** For a server shutting down: hands a recorded running game to the next start, or ends it with its `game_over`; false if the room had closed. */
     suspend fun shutdown(): Boolean = ask { RoomCommand.Shutdown(it) }
 
     suspend fun detach(player: PlayerId, outbox: Outbox) {
@@ -151,9 +169,11 @@ class RoomActor(
             }
             is RoomCommand.Tick -> game.tick(command.generation)
             is RoomCommand.GraceOver -> seating.graceOver(command.player, command.epoch)
-            is RoomCommand.Shutdown -> {
+            is RoomCommand.Shutdown -> if (journal != null && game.phase == RoomPhase.PLAYING) {
+                handover = command // answered once the journal has every entry: the server closes it after every room has answered
+            } else {
                 game.end()
-                journal?.flush() // before the reply: the server closes the journal once every room has answered
+                journal?.flush()
                 command.reply.complete(true) // only now: the goodbyes that follow must queue after the game_over
             }
         }
@@ -175,6 +195,7 @@ class RoomActor(
 
     private suspend fun close() {
         mailbox.close()
+        if (handover == null) game.end() // a game whose room empties ends, and its record with it
         game.stop()
         seating.close()
         bots.close()
@@ -187,10 +208,14 @@ class RoomActor(
         }
         withContext(NonCancellable) { onClosed(this@RoomActor) }
         journal?.let { while (!it.flush()) delay(JOURNAL_RETRY_MILLIS) } // the room's last entries, once the writer has room
+        handover?.reply?.complete(true)
     }
 
     private companion object {
         val log = LoggerFactory.getLogger(RoomActor::class.java)
         const val JOURNAL_RETRY_MILLIS = 20L
+
+        /** How far a rebuilt room's numbering skips past the last number its journal noted: messages after that one were not logged. */
+        const val SEQ_GAP = 1_000L
     }
 }

@@ -60,6 +60,22 @@ internal class RoomBots(
         scope.launch { run(bot, driver) }
     }
 
+    /** Runs again the bots of a room rebuilt after a restart (with [skills] by player); without a driver, they leave. */
+    fun revive(skills: Map<PlayerId, Double>) {
+        for ((player, skill) in skills) {
+            val member = members[player] ?: continue
+            val driver = botDriver
+            if (driver == null) {
+                seating.remove(member, "removed")
+                continue
+            }
+            val bot = ServerBot(player, member.name, skill, config.outboxCapacity, room, codec, clock)
+            seating.reattach(player, bot)
+            added = maxOf(added, player.value.substringAfterLast('-').toIntOrNull() ?: 0)
+            scope.launch { run(bot, driver) }
+        }
+    }
+
     /** Removes the bot [message] names, if it is one the server runs here. */
     fun remove(message: C.RemoveBot, command: RoomCommand.FromMember) {
         val target = members[PlayerId(message.player)]?.takeIf { it.serverBot }

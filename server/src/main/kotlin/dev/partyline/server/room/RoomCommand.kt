@@ -8,8 +8,8 @@ import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.Job
 import kotlinx.serialization.json.JsonElement
 
-/** Who is joining a room, and where their messages go. [re] is the id of their request. */
-data class Joiner(val player: PlayerId, val name: String, val bot: Boolean, val outbox: Outbox, val re: JsonElement? = null)
+/** Who is joining a room, and where their messages go. [re] is the id of their request; [tokenHash] the hash of their session token. */
+data class Joiner(val player: PlayerId, val name: String, val bot: Boolean, val outbox: Outbox, val re: JsonElement? = null, val tokenHash: String? = null)
 
 /** The commands of a room's mailbox: the only way into a room. */
 sealed interface RoomCommand {
@@ -32,7 +32,11 @@ sealed interface RoomCommand {
     data class Tick(val generation: Long) : RoomCommand
     /** A dropped member's grace period ended; stale when [epoch] is not the member's latest. */
     data class GraceOver(val player: PlayerId, val epoch: Long) : RoomCommand
-    /** The server is shutting down: a running game ends now with its `game_over`; replies true once sent. */
+    /**
+     * The server is shutting down: a recorded running game is handed to the next start (the room
+     * closes once its journal has every entry), any other ends now with its `game_over`; replies
+     * true once done.
+     */
     data class Shutdown(override val reply: CompletableDeferred<Boolean>) : Asking
 }
 

@@ -50,10 +50,25 @@ internal class RoomGame(
             is Step.Rejected -> members.reject(command, step.rejection)
             is Step.Next -> {
                 phase = RoomPhase.PLAYING
-                journal?.begin(seats, now)
+                journal?.begin(seats, now, members.all)
                 apply(step, command, now)
             }
         }
+    }
+
+    /**
+     * Goes on with [restored], the game of a room rebuilt after a restart: its timer is armed again
+     * for its next wake-up, at once if that passed while the server was down.
+     */
+    fun resume(restored: GamePlay) {
+        play = restored
+        phase = RoomPhase.PLAYING
+        if (restored.isOver) {
+            phase = RoomPhase.FINISHED
+            journal?.finish(clock.now(), restored.scores.size)
+        }
+        rearm()
+        publish()
     }
 
     /** A member's [input] for the running game (a move, or a host's pause, resume, skip or end). */

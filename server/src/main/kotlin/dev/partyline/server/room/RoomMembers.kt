@@ -29,6 +29,11 @@ internal class RoomMembers(private val code: RoomCode, private val table: GameTa
     var seq = 0L
         private set
 
+    /** Numbers the room's next message [last] + 1, for a room rebuilt after a restart. */
+    fun numberFrom(last: Long) {
+        seq = last
+    }
+
     /** The members the game seats (a host too, if the game lets hosts play). */
     val players: List<Member> get() = all.filter { table.plays(it.role) }
 

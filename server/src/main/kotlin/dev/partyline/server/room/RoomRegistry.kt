@@ -54,6 +54,7 @@ class RoomRegistry(
         data class ListPublic(override val reply: CompletableDeferred<List<RoomSummary>>) : Command
         data class Count(override val reply: CompletableDeferred<Int>) : Command
         data class Census(override val reply: CompletableDeferred<RoomCensus>) : Command
+        data class Revive(val revival: RoomRevival, override val reply: CompletableDeferred<RoomActor?>) : Command
         data class Closed(val room: RoomActor) : Command
         data class All(override val reply: CompletableDeferred<List<RoomActor>>) : Command
     }
@@ -73,6 +74,7 @@ class RoomRegistry(
             is Command.ListPublic -> command.reply.complete(rooms.values.filter { it.isPublic }.map { it.summary.value })
             is Command.Count -> command.reply.complete(rooms.size)
             is Command.Census -> command.reply.complete(takeCensus())
+            is Command.Revive -> command.reply.complete(rebuild(command.revival))
             is Command.Closed -> if (rooms[command.room.code] === command.room) rooms.remove(command.room.code)
             is Command.All -> command.reply.complete(rooms.values.toList())
         }
@@ -95,7 +97,11 @@ class RoomRegistry(
     override suspend fun listPublic(): List<RoomSummary> =
         CompletableDeferred<List<RoomSummary>>().also { mailbox.send(Command.ListPublic(it)) }.await()
 
-    /** Ends every running game with its `game_over`, for a server shutting down. */
+    /** Rebuilds a room after a restart from [revival]; null when its code is taken or no game of its kind is here. */
+    suspend fun revive(revival: RoomRevival): RoomActor? =
+        CompletableDeferred<RoomActor?>().also { mailbox.send(Command.Revive(revival, it)) }.await()
+
+    /** For a server shutting down: hands every recorded running game to the next start, and ends any other with its `game_over`. */
     suspend fun shutdown() {
         val all = CompletableDeferred<List<RoomActor>>().also { mailbox.send(Command.All(it)) }.await()
         coroutineScope { all.forEach { room -> launch { room.shutdown() } } }
@@ -137,6 +143,19 @@ class RoomRegistry(
         rooms[code] = room
         room.start(command.creator)
         return Created.Room(room)
+    }
+
+    private fun rebuild(revival: RoomRevival): RoomActor? {
+        val journal = journal ?: return null
+        if (revival.code in rooms) return null
+        val record = revival.record
+        val recording = RoomRecording(journal, revival.header, revival.creator, record.owner, record.title)
+        val room = RoomActor(
+            revival.code, record.game, revival.table, revival.settings, scope, clock, config, codec, metrics, botDriver, recording,
+        ) { mailbox.send(Command.Closed(it)) }
+        rooms[revival.code] = room
+        room.resume(revival)
+        return room
     }
 
     private fun refused(code: ErrorCode, message: String) = Created.Refused(Rejection(code, message))

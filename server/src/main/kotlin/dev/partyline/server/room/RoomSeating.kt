@@ -37,6 +37,8 @@ internal class RoomSeating(
     private val game: RoomGame,
     private val timers: RoomTimers,
     private val publish: () -> Unit,
+    /** Where the room logs its members while a recorded game runs; null keeps no log. */
+    private val journal: RoomJournal?,
 ) {
     private val banned = HashSet<PlayerId>()
     private val graceTimers = HashMap<PlayerId, Job>()
@@ -48,7 +50,7 @@ internal class RoomSeating(
             reconnect(existing, outbox, joiner.re)
             return true
         }
-        val refusal = refusal(joiner.player, joiner.bot, role) ?: enter(Member(joiner.player, joiner.name, joiner.bot, role, outbox), joiner.re)
+        val refusal = refusal(joiner.player, joiner.bot, role) ?: enter(Member(joiner.player, joiner.name, joiner.bot, role, outbox, tokenHash = joiner.tokenHash), joiner.re)
         if (refusal != null) {
             outbox.offer(codec.encode(ErrorMessage(refusal), re = joiner.re))
             return false
@@ -81,6 +83,7 @@ internal class RoomSeating(
     /** Adds [member]: its snapshot first, then everyone else hears of it. */
     private fun seat(member: Member, re: JsonElement?) {
         members.add(member)
+        journal?.seated(member)
         member.outbox?.offer(snapshot(member, members.seq + 1, re))
         members.broadcast(PlayerJoined(snapshots.view(member, game.play)), except = setOf(member.player))
     }
@@ -110,9 +113,28 @@ internal class RoomSeating(
         val member = members[player] ?: return
         if (member.outbox !== outbox) return
         member.outbox = null
-        val epoch = ++member.epoch
         members.broadcast(PlayerStatus(member.player, false))
         game.notice(GameInput.Presence(member.player, false))
+        awaitReturn(member)
+    }
+
+    /**
+     * Seats the members of a room rebuilt after a restart, away, each with a grace window from now
+     * to resume in (a bot the server runs comes back through [RoomBots]). The game is not told:
+     * for it, as for the players, the restart is a pause too short to notice.
+     */
+    fun revive(revived: List<RevivedMember>, banned: Set<PlayerId>) {
+        this.banned += banned
+        for (m in revived) {
+            val member = Member(m.player, m.name, m.bot, m.role, null, serverBot = m.skill != null, tokenHash = m.tokenHash)
+            members.add(member)
+            if (!member.serverBot) awaitReturn(member)
+        }
+        publish()
+    }
+
+    private fun awaitReturn(member: Member) {
+        val epoch = ++member.epoch
         graceTimers[member.player] = timers.after(RoomCommand.GraceOver(member.player, epoch)) { config.graceMillis }
     }
 
@@ -132,7 +154,7 @@ internal class RoomSeating(
 
     /** The host removes [member], who may not come back. */
     fun kick(member: Member) {
-        banned += member.player
+        banned += member.player // before the removal, which logs it
         member.outbox?.close(Goodbye(Goodbye.KICKED, "the host removed you from room $code"))
         remove(member, "kicked")
     }
@@ -140,10 +162,14 @@ internal class RoomSeating(
     /** Removes [member] for [reason]: the game and the room hear of it, and a new host takes over if it hosted. */
     fun remove(member: Member, reason: String) {
         members.remove(member)
+        journal?.gone(member.player, banned = member.player in banned)
         graceTimers.remove(member.player)?.cancel()
         game.notice(GameInput.Gone(member.player)) // also a promoted host who played: the game knows its own seats
         members.broadcast(PlayerLeft(member.player, reason))
-        if (member.player == members.host) members.replaceHost()
+        if (member.player == members.host) {
+            members.replaceHost()
+            members.host?.let { journal?.host(it) }
+        }
         publish()
     }
 

@@ -10,7 +10,6 @@ import dev.partyline.shared.protocol.Viewer
 import dev.partyline.shared.protocol.WireCodec
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.JsonPrimitive
 
 /**
  * Builds the `room` snapshot a member gets on joining or resuming: everything needed to draw
@@ -23,13 +22,7 @@ class RoomSnapshots(
     settings: RoomSettings,
     private val codec: WireCodec,
 ) {
-    private val options = JsonObject(
-        table.options + mapOf(
-            "public" to JsonPrimitive(settings.public),
-            "maxPlayers" to JsonPrimitive(settings.maxPlayers),
-            "bots" to JsonPrimitive(settings.bots),
-        ),
-    )
+    private val options = JsonObject(table.options + settings.options)
 
     fun view(member: Member, play: GamePlay?) =
         PlayerView(member.player, member.name, member.role, play?.scores?.get(member.player) ?: 0, member.connected, member.bot, member.serverBot)

@@ -174,7 +174,7 @@ class ClientSession(
         sessions.setRoom(current.player, target)
     }
 
-    private fun joiner(current: PlayerSession, re: JsonElement?) = Joiner(current.player, current.name, current.bot, connection, re)
+    private fun joiner(current: PlayerSession, re: JsonElement?) = Joiner(current.player, current.name, current.bot, connection, re, current.tokenHash)
 
     private fun refuse(rejection: Rejection, re: JsonElement?) = refuse(rejection.code, rejection.message, re)
 

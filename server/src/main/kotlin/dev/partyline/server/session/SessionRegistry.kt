@@ -5,6 +5,7 @@ import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.base.serveEach
 import dev.partyline.server.room.RoomActor
 import dev.partyline.server.room.Secrets
+import dev.partyline.server.store.StoreSecrets
 import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.PlayerId
 import kotlinx.coroutines.CompletableDeferred
@@ -14,21 +15,23 @@ import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import org.slf4j.LoggerFactory
 
-/** What a connection learns about its player on `hello`: who it is, and the room it was in. */
+/** What a connection learns about its player on `hello`: who it is, and the room it was in. [tokenHash] is what a room logs of the token. */
 data class PlayerSession(
     val player: PlayerId,
     val token: String,
     val name: String,
     val bot: Boolean,
     val room: RoomActor?,
+    val tokenHash: String = StoreSecrets.hash(token),
 )
 
 /**
- * Players' sessions by id: the secret of each token, its current connection and its room.
- * An actor; a dropped session is kept for the grace period, then forgotten.
+ * Players' sessions by id: the hash of each token, its current connection and its room.
+ * An actor; a dropped session is kept for the grace period, then forgotten. Sessions of a room
+ * rebuilt after a restart are [restore]d from their hashes, as if dropped at that moment.
  */
 class SessionRegistry(private val scope: CoroutineScope, private val config: ServerConfig, private val secrets: Secrets) {
-    private class Entry(val session: PlayerSession, val secret: ByteArray, var outbox: Outbox?) {
+    private class Entry(val session: PlayerSession, var outbox: Outbox?) {
         var epoch: Long = 0
         var room: RoomActor? = null
     }
@@ -41,6 +44,7 @@ class SessionRegistry(private val scope: CoroutineScope, private val config: Ser
         data class Resume(val token: String, val outbox: Outbox, override val reply: CompletableDeferred<PlayerSession?>) : Command
         data class SetRoom(val player: PlayerId, val room: RoomActor?) : Command
         data class Dropped(val player: PlayerId, val outbox: Outbox) : Command
+        data class Restore(val session: PlayerSession) : Command
         data class Expire(val player: PlayerId, val epoch: Long) : Command
     }
 
@@ -57,6 +61,7 @@ class SessionRegistry(private val scope: CoroutineScope, private val config: Ser
             is Command.Resume -> command.reply.complete(resume(command))
             is Command.SetRoom -> sessions[command.player]?.room = command.room
             is Command.Dropped -> dropped(command)
+            is Command.Restore -> keep(command.session)
             is Command.Expire -> {
                 val entry = sessions[command.player]
                 if (entry != null && entry.outbox == null && entry.epoch == command.epoch) sessions.remove(command.player)
@@ -75,32 +80,46 @@ class SessionRegistry(private val scope: CoroutineScope, private val config: Ser
 
     suspend fun dropped(player: PlayerId, outbox: Outbox) = mailbox.send(Command.Dropped(player, outbox))
 
+    /** Keeps [session] (its token known only by hash) in its room for the grace period, for its player to resume. */
+    suspend fun restore(session: PlayerSession) = mailbox.send(Command.Restore(session))
+
     private fun open(command: Command.Open): PlayerSession {
         var player = secrets.playerId()
         while (player in sessions) player = secrets.playerId()
-        val secret = secrets.secret()
-        val session = PlayerSession(player, Secrets.token(player, secret), command.name, command.bot, null)
-        sessions[player] = Entry(session, secret, command.outbox)
+        val session = PlayerSession(player, Secrets.token(player, secrets.secret()), command.name, command.bot, null)
+        sessions[player] = Entry(session, command.outbox)
         return session
     }
 
     private fun resume(command: Command.Resume): PlayerSession? {
-        val (player, secret) = Secrets.parseToken(command.token) ?: return null
-        val entry = sessions[player]?.takeIf { Secrets.same(it.secret, secret) } ?: return null
+        val (player, _) = Secrets.parseToken(command.token) ?: return null
+        val hash = StoreSecrets.hash(command.token)
+        val entry = sessions[player]?.takeIf { Secrets.same(it.session.tokenHash.toByteArray(), hash.toByteArray()) } ?: return null
         entry.outbox?.takeIf { it !== command.outbox }?.close(Goodbye(Goodbye.REPLACED, "this session was resumed on another connection"))
         entry.outbox = command.outbox
         entry.epoch++
-        return entry.session.copy(room = entry.room)
+        return entry.session.copy(token = command.token, room = entry.room)
     }
 
     private fun dropped(command: Command.Dropped) {
         val entry = sessions[command.player] ?: return
         if (entry.outbox !== command.outbox) return
         entry.outbox = null
-        val epoch = ++entry.epoch
+        expireLater(command.player, ++entry.epoch)
+    }
+
+    private fun keep(session: PlayerSession) {
+        if (session.player in sessions) return
+        val entry = Entry(session.copy(room = null), null)
+        entry.room = session.room
+        sessions[session.player] = entry
+        expireLater(session.player, entry.epoch)
+    }
+
+    private fun expireLater(player: PlayerId, epoch: Long) {
         scope.launch {
             delay(config.graceMillis)
-            mailbox.send(Command.Expire(command.player, epoch))
+            mailbox.send(Command.Expire(player, epoch))
         }
     }
 

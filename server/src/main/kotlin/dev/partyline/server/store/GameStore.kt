@@ -32,4 +32,13 @@ interface GameStore {
 
     /** Game [id]'s journal: its lines, in order. */
     suspend fun journal(id: String): List<String>
+
+    /** The games that have not ended, oldest first: rooms to rebuild when the server starts. */
+    suspend fun running(): List<GameRecord>
+
+    /** Game [id]'s room log: its [RoomEvent]s as JSON, in order. */
+    suspend fun roomLog(id: String): List<String>
+
+    /** The room's message number last noted in game [id]'s journal or room log; 0 when none is. */
+    suspend fun lastRoomSeq(id: String): Long
 }

@@ -6,7 +6,10 @@ import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.JsonClassDiscriminator
 
-/** What a room's journal hands the [JournalWriter], in the order it happened; a spill file holds them as JSON lines. */
+/**
+ * What a room's journal hands the [JournalWriter], in the order it happened; a spill file holds
+ * them as JSON lines. [Line] and [Room] note the room's message number then ([roomSeq]).
+ */
 @OptIn(ExperimentalSerializationApi::class)
 @Serializable
 @JsonClassDiscriminator("entry")
@@ -17,9 +20,16 @@ sealed interface JournalEntry {
 
     /** Game [game]'s input number [seq] (0 for the start). */
     @Serializable @SerialName("line")
-    data class Line(val game: String, val seq: Int, val line: ReplayLine) : JournalEntry
+    data class Line(val game: String, val seq: Int, val line: ReplayLine, val roomSeq: Long = 0) : JournalEntry
 
-    /** Game [game] ended at [endedAt], with [players] taking part in all. */
+    /** Game [game]'s room-log entry number [seq]: who is in its room. */
+    @Serializable @SerialName("room")
+    data class Room(val game: String, val seq: Int, val event: RoomEvent, val roomSeq: Long) : JournalEntry
+
+    /**
+     * Game [game] ended at [endedAt], with [players] taking part in all; [keyHash], when set, is
+     * the hash of the capability key its `game_over` gave (a rebuilt room draws a new one).
+     */
     @Serializable @SerialName("finish")
-    data class Finish(val game: String, val endedAt: Long, val players: Int) : JournalEntry
+    data class Finish(val game: String, val endedAt: Long, val players: Int, val keyHash: String? = null) : JournalEntry
 }

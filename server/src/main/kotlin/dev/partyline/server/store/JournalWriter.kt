@@ -45,6 +45,9 @@ class JournalWriter(
 
     override fun offer(entry: JournalEntry): Boolean = queue.trySend(entry).isSuccess
 
+    /** Writes what an earlier run left in the spill file to the store, before [start]; true when none is left there. */
+    suspend fun catchUp(): Boolean = unspill()
+
     fun start(scope: CoroutineScope) {
         job = scope.launch { run() }
     }

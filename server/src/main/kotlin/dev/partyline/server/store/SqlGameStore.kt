@@ -6,8 +6,8 @@ import java.sql.ResultSet
 /** [GameStore] in SQL, the same on SQLite and PostgreSQL. */
 class SqlGameStore(private val db: Database) : GameStore {
     /**
-     * One prepared batch a kind: the games begun, then the lines, then the games finished, which
-     * keeps every line after its game's row whatever order the entries came in.
+     * One prepared batch a kind: the games begun, then the lines and room-log entries, then the
+     * games finished, which keeps every line after its game's row whatever order the entries came in.
      */
     override suspend fun write(entries: List<JournalEntry>) = db.transaction { h ->
         val begun = entries.filterIsInstance<JournalEntry.Begin>()
@@ -24,14 +24,32 @@ class SqlGameStore(private val db: Database) : GameStore {
         }
         val lines = entries.filterIsInstance<JournalEntry.Line>()
         if (lines.isNotEmpty()) {
-            val batch = h.prepareBatch("INSERT INTO journal (game_id, seq, line) VALUES (:game, :seq, :line) ON CONFLICT DO NOTHING")
-            for (l in lines) batch.bind("game", l.game).bind("seq", l.seq).bind("line", ReplayLine.json.encodeToString(ReplayLine.serializer(), l.line)).add()
+            val batch = h.prepareBatch(
+                "INSERT INTO journal (game_id, seq, line, room_seq) VALUES (:game, :seq, :line, :roomSeq) ON CONFLICT DO NOTHING",
+            )
+            for (l in lines) {
+                batch.bind("game", l.game).bind("seq", l.seq).bind("line", ReplayLine.json.encodeToString(ReplayLine.serializer(), l.line))
+                    .bind("roomSeq", l.roomSeq).add()
+            }
+            batch.execute()
+        }
+        val logged = entries.filterIsInstance<JournalEntry.Room>()
+        if (logged.isNotEmpty()) {
+            val batch = h.prepareBatch(
+                "INSERT INTO room_log (game_id, seq, entry, room_seq) VALUES (:game, :seq, :entry, :roomSeq) ON CONFLICT DO NOTHING",
+            )
+            for (r in logged) {
+                batch.bind("game", r.game).bind("seq", r.seq).bind("entry", RoomEvent.json.encodeToString(RoomEvent.serializer(), r.event))
+                    .bind("roomSeq", r.roomSeq).add()
+            }
             batch.execute()
         }
         val finished = entries.filterIsInstance<JournalEntry.Finish>()
         if (finished.isNotEmpty()) {
-            val batch = h.prepareBatch("UPDATE games SET ended_at = :ended, players = :players WHERE id = :id")
-            for (f in finished) batch.bind("ended", f.endedAt).bind("players", f.players).bind("id", f.game).add()
+            val batch = h.prepareBatch(
+                "UPDATE games SET ended_at = :ended, players = :players, key_hash = COALESCE(:key, key_hash) WHERE id = :id",
+            )
+            for (f in finished) batch.bind("ended", f.endedAt).bind("players", f.players).bind("key", f.keyHash).bind("id", f.game).add()
             batch.execute()
         }
     }
@@ -47,6 +65,21 @@ class SqlGameStore(private val db: Database) : GameStore {
 
     override suspend fun journal(id: String): List<String> = db.transaction { h ->
         h.createQuery("SELECT line FROM journal WHERE game_id = :id ORDER BY seq").bind("id", id).mapTo(String::class.java).list()
+    }
+
+    override suspend fun running(): List<GameRecord> = db.transaction { h ->
+        h.createQuery("SELECT $COLUMNS FROM games WHERE ended_at IS NULL ORDER BY started_at, id").map { rs, _ -> record(rs) }.list()
+    }
+
+    override suspend fun roomLog(id: String): List<String> = db.transaction { h ->
+        h.createQuery("SELECT entry FROM room_log WHERE game_id = :id ORDER BY seq").bind("id", id).mapTo(String::class.java).list()
+    }
+
+    override suspend fun lastRoomSeq(id: String): Long = db.transaction { h ->
+        h.createQuery(
+            "SELECT MAX(s) FROM (SELECT MAX(room_seq) AS s FROM journal WHERE game_id = :id " +
+                "UNION ALL SELECT MAX(room_seq) AS s FROM room_log WHERE game_id = :id) AS marks",
+        ).bind("id", id).mapTo(java.lang.Long::class.java).findOne().map { it.toLong() }.orElse(0L)
     }
 
     private fun record(rs: ResultSet) = GameRecord(

@@ -1,5 +1,6 @@
 package dev.partyline.server.e2e
 
+import dev.partyline.server.base.ServerConfig
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.shouldBe
@@ -8,10 +9,14 @@ import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
 import kotlin.time.measureTime
 
-/** A server shutting down ends every game with its scores and says goodbye to every client, over both transports. */
+/**
+ * A server that records no games, shutting down, ends every game with its scores and says goodbye
+ * to every client, over both transports. (One that records them hands running games to its next
+ * start instead: RestartSpec.)
+ */
 class ShutdownSpec : FunSpec({
-    test("on shutdown a quiz in progress ends with game_over and the scores so far, then every client gets goodbye shutdown") {
-        val server = startTestServer()
+    test("without the journal, on shutdown a quiz in progress ends with game_over and the scores so far, then every client gets goodbye shutdown") {
+        val server = startTestServer(ServerConfig(journal = false))
         val host = TestClient.ws(server.httpPort, "host")
         val ann = TestClient.tcp(server.tcpPort, "ann")
         val lobby = TestClient.tcp(server.tcpPort, "lobby") // connected, in no room

@@ -10,8 +10,8 @@ import kotlin.concurrent.thread
 
 /**
  * A program run as a child process from the repository root, as a reader of the docs would run
- * it. It may be told lines on its standard input; its output (stdout and stderr together) arrives line by line; every wait is bounded, and
- * [close] kills the process if it is still running.
+ * it. It may be told lines on its standard input; its output (stdout and stderr together) arrives line by line; every wait is bounded,
+ * [terminate] asks it to stop (SIGTERM), and [close] kills it (SIGKILL) if it is still running.
  */
 class ScriptProcess(vararg command: String) : AutoCloseable {
     private val process = ProcessBuilder(*command).directory(File("..")).redirectErrorStream(true).start()
@@ -46,6 +46,11 @@ class ScriptProcess(vararg command: String) : AutoCloseable {
         val code = process.onExit().await().exitValue()
         outputEnded.await()
         code
+    }
+
+    /** Asks the process to stop, as `kill` (SIGTERM) does. */
+    fun terminate() {
+        process.destroy()
     }
 
     override fun close() {

@@ -76,7 +76,7 @@ class RoomJournalSpec : FunSpec({
             queue.taken.shouldBeEmpty()
             queue.open = true
             h.send(HOST, CoreClientMessages.Chat("thanks"))
-            queue.taken.map { it::class.simpleName } shouldBe listOf("Begin", "Line", "Line", "Finish")
+            queue.taken.map { it::class.simpleName } shouldBe listOf("Begin", "Room", "Room", "Room", "Line", "Line", "Finish") // the room: opened, host, ada
             Replayer(Games.all).run(replayOf(h, queue)).gameOver(ADA).shouldNotBeNull()
         }
     }

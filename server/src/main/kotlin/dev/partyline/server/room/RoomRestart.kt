@@ -1,0 +1,36 @@
+package dev.partyline.server.room
+
+import dev.partyline.server.base.Clock
+import dev.partyline.server.base.ServerConfig
+import dev.partyline.server.store.GameRecord
+import dev.partyline.server.store.GameStore
+import dev.partyline.server.store.JournalEntry
+import dev.partyline.shared.game.Game
+import org.slf4j.LoggerFactory
+
+/**
+ * What a starting server finds of the games it did not end: each game still running is read
+ * from the store and folded into a [RoomRevival]; one that cannot be rebuilt is [abandon]ed, so
+ * that its record ends there rather than waiting for every later start.
+ */
+class RoomRestart(private val store: GameStore, private val games: List<Game>, private val config: ServerConfig, private val clock: Clock) {
+    /** The rooms to rebuild, oldest game first. */
+    suspend fun revivals(): List<RoomRevival> = store.running().mapNotNull { record ->
+        try {
+            RoomRevival.of(record, store.journal(record.id), store.roomLog(record.id), store.lastRoomSeq(record.id), games, config)
+        } catch (e: RoomRevival.Problem) {
+            log.warn("game {} of room {} is not rebuilt: {}", record.id, record.room, e.message)
+            abandon(record)
+            null
+        }
+    }
+
+    /** Ends [record] now, as it stands: it will not be rebuilt. */
+    suspend fun abandon(record: GameRecord) {
+        store.write(listOf(JournalEntry.Finish(record.id, clock.now(), record.players)))
+    }
+
+    private companion object {
+        val log = LoggerFactory.getLogger(RoomRestart::class.java)
+    }
+}

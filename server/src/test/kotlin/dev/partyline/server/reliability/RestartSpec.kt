@@ -1,0 +1,118 @@
+package dev.partyline.server.reliability
+
+import dev.partyline.server.e2e.ServerProcess
+import dev.partyline.server.e2e.TestClient
+import dev.partyline.server.e2e.int
+import dev.partyline.server.e2e.long
+import dev.partyline.server.e2e.str
+import dev.partyline.server.http.api.ApiClient
+import dev.partyline.server.results.GameFiles
+import dev.partyline.shared.game.Games
+import dev.partyline.shared.game.replay.ReplayFile
+import dev.partyline.shared.game.replay.Replayer
+import dev.partyline.shared.protocol.PlayerId
+import dev.partyline.shared.protocol.WireCodec
+import io.kotest.assertions.withClue
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.ints.shouldBeGreaterThan
+import io.kotest.matchers.longs.shouldBeGreaterThan
+import io.kotest.matchers.nulls.shouldNotBeNull
+import io.kotest.matchers.shouldBe
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.jsonArray
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
+
+/**
+ * A quiz whose server stops mid-question — gracefully (SIGTERM) or killed (SIGKILL) — and starts
+ * again on the same data: the players resume with their session tokens, the question keeps its
+ * deadline, the answers given before the stop keep their points and streaks, a server bot plays
+ * on, and the game ends with the `game_over` its replay file gives, as a game without a restart would.
+ */
+class RestartSpec : FunSpec({
+    val codec = WireCodec(Games.all)
+
+    for (graceful in listOf(true, false)) {
+        test("a quiz survives its server being ${if (graceful) "stopped (SIGTERM)" else "killed (SIGKILL)"} mid-question") {
+            val server = ServerProcess("--bot-think-ms", "30")
+            val clients = ArrayList<TestClient>()
+            try {
+                server.start()
+                suspend fun connect(label: String) = TestClient.tcp(server.tcpPort, label).also { clients += it }
+                val names = listOf("host", "ann", "bob", "cy")
+                val first = names.associateWith { connect(it) }
+                val tokens = names.associateWith { first.getValue(it).hello(it).str("session") }
+                val ids = tokens.mapValues { it.value.substringBefore('.') } // a token is the player's id, a dot, and its secret
+                val questions = """[{"kind":"truefalse","text":"Q1","answer":[0],"seconds":60},{"kind":"truefalse","text":"Q2","answer":[0],"seconds":60}]"""
+                first.getValue("host").send("""{"type":"create","game":"quiz","options":{"questions":$questions,"revealSeconds":0,"hostPlays":false}}""")
+                val code = first.getValue("host").expect("room").str("code")
+                for (n in names.drop(1)) {
+                    first.getValue(n).send("""{"type":"join","room":"$code"}""")
+                    first.getValue(n).expect("room")
+                }
+                first.getValue("host").send("""{"type":"add_bot","name":"Robo"}""")
+                first.getValue("host").expect("player_joined")
+                first.getValue("host").send("""{"type":"start"}""")
+                val deadline = first.getValue("ann").expect("question").long("deadline")
+                first.getValue("ann").send("""{"type":"answer","index":0,"choice":0}""")
+                first.getValue("ann").expect("answer_ack")
+                first.getValue("bob").send("""{"type":"answer","index":0,"choice":1}""")
+                first.getValue("bob").expect("answer_ack")
+                GameFiles.awaitUntil(5_000) { server.count("""SELECT COUNT(*) FROM journal WHERE line LIKE '%"input":"move"%'""") >= 2 }
+
+                if (graceful) {
+                    server.terminate()
+                    for (n in names) first.getValue(n).expect("goodbye").str("reason") shouldBe "shutdown"
+                } else {
+                    server.kill()
+                }
+                for (n in names) first.getValue(n).awaitClosed()
+                first.values.forEach { client -> client.recorded.none { "\"game_over\"" in it } shouldBe true } // handed over, not ended
+                server.start()
+
+                val again = names.associateWith { connect(it) }
+                for (n in names) withClue(n) {
+                    val client = again.getValue(n)
+                    client.send("""{"type":"hello","protocol":1,"session":"${tokens.getValue(n)}"}""")
+                    client.expect("welcome")["resumed"]!!.jsonPrimitive.content shouldBe "true"
+                    val room = client.expect("room")
+                    room.str("state") shouldBe "playing"
+                    val question = room["question"]!!.jsonObject
+                    question.int("index") shouldBe 0
+                    question.long("deadline") shouldBe deadline
+                    room["answered"]!!.jsonPrimitive.content shouldBe (n == "ann" || n == "bob").toString()
+                    val bot = room["players"]!!.jsonArray.map { it.jsonObject }.single { it.str("name") == "Robo" }
+                    bot.str("connected") shouldBe "true"
+                }
+                again.getValue("cy").send("""{"type":"answer","index":0,"choice":0}""")
+                val reveal = again.getValue("ann").expect("reveal") { it.int("index") == 0 }
+                val results = reveal["results"]!!.jsonArray.map { it.jsonObject }.associateBy { it.str("player") }
+                results.getValue(ids.getValue("ann")).int("points") shouldBeGreaterThan 0
+                results.getValue(ids.getValue("bob")).str("correct") shouldBe "false"
+                results.getValue(ids.getValue("cy")).str("correct") shouldBe "true"
+
+                for (n in names.drop(1)) again.getValue(n).send("""{"type":"answer","index":1,"choice":0}""")
+                val last = again.getValue("ann").expect("reveal") { it.int("index") == 1 }
+                val annLast = last["results"]!!.jsonArray.map { it.jsonObject }.single { it.str("player") == ids.getValue("ann") }
+                annLast.int("streak") shouldBe 2
+
+                val overs = names.associateWith { again.getValue(it).expect("game_over") }
+                val report = overs.getValue("host").str("report")
+                val api = ApiClient(server.httpPort)
+                GameFiles.awaitReport(api, report)
+                val id = report.substringAfter("/api/games/").substringBefore('?')
+                val replay = ReplayFile.parse(String(api.download("/api/games/$id/replay.jsonl?${report.substringAfter('?')}").bytes))
+                val replayed = Replayer(Games.all).run(replay)
+                for (n in names) withClue(n) {
+                    val expected = replayed.gameOver(PlayerId(ids.getValue(n))).shouldNotBeNull()
+                    Json.parseToJsonElement(codec.encode(expected)).jsonObject shouldBe JsonObject(overs.getValue(n) - "seq" - "report")
+                }
+                overs.getValue("ann").str("seq").toLong() shouldBeGreaterThan 1_000L // numbering goes on past the restart, never back
+            } finally {
+                clients.forEach { it.close() }
+                server.close()
+            }
+        }
+    }
+})
