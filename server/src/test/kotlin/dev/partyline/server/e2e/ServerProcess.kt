@@ -1,27 +1,33 @@
 package dev.partyline.server.e2e
 
 import dev.partyline.server.examples.ScriptProcess
+import dev.partyline.server.store.DatabaseUrl
 import java.net.ServerSocket
+import java.sql.Connection
 import java.sql.DriverManager
 
 /**
- * A Partyline server run as a child process on fixed free ports and a data directory of its own,
- * so a spec can stop it (SIGTERM) or kill it (SIGKILL) and start it again on the same ports and data.
+ * A Partyline server run as a child process on fixed free ports and a data directory of its own
+ * (and [databaseUrl], when set, for PostgreSQL), so a spec can stop it (SIGTERM) or kill it
+ * (SIGKILL) and start it again on the same ports and data.
  */
-class ServerProcess(private vararg val options: String) {
+class ServerProcess(private val databaseUrl: String?, private vararg val options: String) {
     val dataDir: String = TempDirs.create("partyline-data")
     val httpPort = freePort()
     val tcpPort = freePort()
     private var process: ScriptProcess? = null
+    private val runs = ArrayList<ScriptProcess>()
 
     /** Starts the server and returns once it listens. */
     suspend fun start() {
         val java = ProcessHandle.current().info().command().orElse("java")
         val started = ScriptProcess(
             java, "-cp", System.getProperty("java.class.path"), "dev.partyline.server.MainKt",
-            "--host", "127.0.0.1", "--http-port", "$httpPort", "--tcp-port", "$tcpPort", "--data-dir", dataDir, *options,
+            "--host", "127.0.0.1", "--http-port", "$httpPort", "--tcp-port", "$tcpPort", "--data-dir", dataDir,
+            *(databaseUrl?.let { arrayOf("--database-url", it) } ?: emptyArray()), *options,
         )
         process = started
+        runs += started
         started.awaitLine(STARTUP_MILLIS) { "listening" in it }
     }
 
@@ -37,18 +43,30 @@ class ServerProcess(private vararg val options: String) {
         process!!.awaitExit(STARTUP_MILLIS)
     }
 
-    /** The rows of [sql] (one number) in its embedded database, read beside the running server. */
-    fun count(sql: String): Long = DriverManager.getConnection("jdbc:sqlite:$dataDir/partyline.db").use { c ->
+    /** The number [sql] selects from its database, read beside the running server. */
+    fun count(sql: String): Long = connect().use { c ->
         c.createStatement().use { it.executeQuery(sql).use { rs -> if (rs.next()) rs.getLong(1) else 0 } }
     }
 
+    private fun connect(): Connection {
+        val url = databaseUrl?.let(DatabaseUrl::parse) ?: return DriverManager.getConnection("jdbc:sqlite:$dataDir/partyline.db")
+        return DriverManager.getConnection(url.jdbcUrl, url.user, url.password)
+    }
+
+    /** Kills it if it runs, and prints what each of its runs printed, for the spec's report. */
     fun close() {
         process?.close()
+        runs.forEachIndexed { i, run -> println("--- server run ${i + 1}:\n" + run.output.joinToString("\n")) }
     }
 
     private companion object {
         const val STARTUP_MILLIS = 30_000L
 
-        fun freePort(): Int = ServerSocket(0).use { it.localPort }
+        /**
+         * A port free now, below the range the system draws clients' ports from, so that no
+         * client connection of this or another spec takes it between the server's runs.
+         */
+        fun freePort(): Int = generateSequence { (20_000..30_000).random() }
+            .first { port -> runCatching { ServerSocket(port).close() }.isSuccess }
     }
 }

@@ -7,6 +7,7 @@ import dev.partyline.server.e2e.long
 import dev.partyline.server.e2e.str
 import dev.partyline.server.http.api.ApiClient
 import dev.partyline.server.results.GameFiles
+import dev.partyline.server.store.StoreBackend
 import dev.partyline.shared.game.Games
 import dev.partyline.shared.game.replay.ReplayFile
 import dev.partyline.shared.game.replay.Replayer
@@ -18,6 +19,7 @@ import io.kotest.matchers.ints.shouldBeGreaterThan
 import io.kotest.matchers.longs.shouldBeGreaterThan
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
+import kotlinx.coroutines.delay
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.jsonArray
@@ -33,9 +35,9 @@ import kotlinx.serialization.json.jsonPrimitive
 class RestartSpec : FunSpec({
     val codec = WireCodec(Games.all)
 
-    for (graceful in listOf(true, false)) {
-        test("a quiz survives its server being ${if (graceful) "stopped (SIGTERM)" else "killed (SIGKILL)"} mid-question") {
-            val server = ServerProcess("--bot-think-ms", "30")
+    for (backend in StoreBackend.entries) for (graceful in listOf(true, false)) {
+        test("$backend: a quiz survives its server being ${if (graceful) "stopped (SIGTERM)" else "killed (SIGKILL)"} mid-question") {
+            val server = ServerProcess(backend.config().databaseUrl, "--bot-think-ms", "30")
             val clients = ArrayList<TestClient>()
             try {
                 server.start()
@@ -113,6 +115,43 @@ class RestartSpec : FunSpec({
                 clients.forEach { it.close() }
                 server.close()
             }
+        }
+    }
+
+    test("a question whose deadline passes while the server is down ends as soon as it is back, with its reveal, and the next one starts") {
+        val server = ServerProcess(null)
+        val clients = ArrayList<TestClient>()
+        try {
+            server.start()
+            val ann = TestClient.tcp(server.tcpPort, "ann").also { clients += it }
+            val token = ann.hello("ann").str("session")
+            val questions = """[{"kind":"truefalse","text":"Q1","answer":[0],"seconds":5},{"kind":"truefalse","text":"Q2","answer":[0],"seconds":60}]"""
+            ann.send("""{"type":"create","game":"quiz","options":{"questions":$questions,"revealSeconds":0,"hostPlays":true}}""")
+            val code = ann.expect("room").str("code")
+            val bob = TestClient.tcp(server.tcpPort, "bob").also { clients += it } // who does not answer: the question waits for its deadline
+            bob.hello("bob")
+            bob.send("""{"type":"join","room":"$code"}""")
+            bob.expect("room")
+            ann.send("""{"type":"start"}""")
+            val deadline = ann.expect("question").long("deadline")
+            ann.send("""{"type":"answer","index":0,"choice":0}""")
+            ann.expect("answer_ack")
+            GameFiles.awaitUntil(5_000) { server.count("""SELECT COUNT(*) FROM journal WHERE line LIKE '%"input":"move"%'""") >= 1 }
+            server.kill()
+            delay(deadline - System.currentTimeMillis() + 100) // the deadline passes while no server runs
+            server.start()
+
+            val again = TestClient.tcp(server.tcpPort, "ann again").also { clients += it }
+            again.send("""{"type":"hello","protocol":1,"session":"$token"}""")
+            again.expect("welcome")
+            val room = again.expect("room")
+            room["question"]!!.jsonObject.int("index") shouldBe 1
+            val players = room["players"]!!.jsonArray.map { it.jsonObject }.associate { it.str("name") to it.int("score") }
+            players.getValue("ann") shouldBeGreaterThan 0
+            players.getValue("bob") shouldBe 0
+        } finally {
+            clients.forEach { it.close() }
+            server.close()
         }
     }
 })
