@@ -131,23 +131,30 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     }
 
     /**
-     * Rebuilds the rooms whose games had not ended when the server stopped, before it listens, and
-     * keeps their members' sessions for them to resume. Not while entries of the last run wait in
-     * the spill file (the store is down): those games wait for a start that can read them whole.
+     * Rebuilds the rooms that were open when the server stopped (in their lobby or playing), before
+     * it listens, and keeps their members' sessions for them to resume. Not while entries of the
+     * last run wait in the spill file (the store is down): those rooms wait for a start that can
+     * read them whole.
      */
     private suspend fun reviveRooms(caughtUp: Boolean) {
-        if (!caughtUp) return log.warn("journal entries wait in the spill file: games in progress are rebuilt at a later start")
+        if (!caughtUp) return log.warn("journal entries wait in the spill file: open rooms are rebuilt at a later start")
         val restart = RoomRestart(gameStore, games, config, clock)
         val revivals = try {
             restart.revivals()
         } catch (e: StoreUnavailable) {
-            return log.warn("the store is not answering ({}): games in progress are rebuilt at a later start", e.message)
+            return log.warn("the store is not answering ({}): open rooms are rebuilt at a later start", e.message)
         }
+        var rebuilt = 0
         for (revival in revivals) {
-            val room = rooms.revive(revival) ?: restart.abandon(revival.record).let { null } ?: continue
+            val room = rooms.revive(revival)
+            if (room == null) { // its code is taken by a room rebuilt before it
+                restart.abandon(revival.record, started = revival.play != null)
+                continue
+            }
             for (m in revival.members) m.tokenHash?.let { sessions.restore(PlayerSession(m.player, "", m.name, m.bot, room, it)) }
+            rebuilt++
         }
-        if (revivals.isNotEmpty()) log.info("{} rooms with games in progress rebuilt", revivals.size)
+        if (rebuilt > 0) log.info("{} rooms rebuilt from the journal", rebuilt)
     }
 
     private val farewell = scope.async(start = CoroutineStart.LAZY) {

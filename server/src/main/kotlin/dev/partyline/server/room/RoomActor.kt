@@ -83,12 +83,15 @@ class RoomActor(
     /** Commands posted and not yet taken by the loop (a metric, read by anyone). */
     val queued: Int get() = waiting.get()
 
-    /** Set by a shutdown that hands the running game to the next start: the loop ends, and the room closes without ending it. */
+    /** Set by a shutdown that hands the room (in its lobby or playing) to the next start: the loop ends, and the room closes without ending its game. */
     private var handover: RoomCommand.Shutdown? = null
 
     // region docs:room-loop
     /** Starts the room's loop with [creator] as its host. */
-    fun start(creator: Joiner): Job = run { seating.admit(creator, Role.HOST) }
+    fun start(creator: Joiner): Job = run {
+        journal?.open(clock.now())
+        seating.admit(creator, Role.HOST)
+    }
 
     private fun run(first: () -> Unit): Job = scope.launch {
         first()
@@ -113,7 +116,8 @@ class RoomActor(
 
     /**
      * Starts the loop of a room rebuilt after a restart from [revival]: its members seated again,
-     * away until they resume, its game where the journal left it, and its timer armed again.
+     * away until they resume, its game (if it had started) where the journal left it, and its
+     * timer armed again.
      */
     fun resume(revival: RoomRevival): Job = run {
         members.numberFrom(revival.roomSeq + SEQ_GAP)
@@ -169,7 +173,7 @@ class RoomActor(
             }
             is RoomCommand.Tick -> game.tick(command.generation)
             is RoomCommand.GraceOver -> seating.graceOver(command.player, command.epoch)
-            is RoomCommand.Shutdown -> if (journal != null && game.phase == RoomPhase.PLAYING) {
+            is RoomCommand.Shutdown -> if (journal != null && game.phase != RoomPhase.FINISHED) {
                 handover = command // answered once the journal has every entry: the server closes it after every room has answered
             } else {
                 game.end()
@@ -195,7 +199,10 @@ class RoomActor(
 
     private suspend fun close() {
         mailbox.close()
-        if (handover == null) game.end() // a game whose room empties ends, and its record with it
+        if (handover == null) {
+            game.end() // a game whose room empties ends, and its record with it
+            if (game.phase == RoomPhase.LOBBY) journal?.discard() // a room that never started leaves no record
+        }
         game.stop()
         seating.close()
         bots.close()

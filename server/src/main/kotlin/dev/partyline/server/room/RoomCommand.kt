@@ -33,9 +33,9 @@ sealed interface RoomCommand {
     /** A dropped member's grace period ended; stale when [epoch] is not the member's latest. */
     data class GraceOver(val player: PlayerId, val epoch: Long) : RoomCommand
     /**
-     * The server is shutting down: a recorded running game is handed to the next start (the room
-     * closes once its journal has every entry), any other ends now with its `game_over`; replies
-     * true once done.
+     * The server is shutting down: a recorded room, in its lobby or playing, is handed to the next
+     * start (it closes once its journal has every entry); an unrecorded game ends now with its
+     * `game_over`; replies true once done.
      */
     data class Shutdown(override val reply: CompletableDeferred<Boolean>) : Asking
 }

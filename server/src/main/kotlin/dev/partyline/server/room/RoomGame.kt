@@ -50,17 +50,19 @@ internal class RoomGame(
             is Step.Rejected -> members.reject(command, step.rejection)
             is Step.Next -> {
                 phase = RoomPhase.PLAYING
-                journal?.begin(seats, now, members.all)
+                journal?.begin(seats, now)
                 apply(step, command, now)
             }
         }
     }
 
     /**
-     * Goes on with [restored], the game of a room rebuilt after a restart: its timer is armed again
-     * for its next wake-up, at once if that passed while the server was down.
+     * Goes on with [restored], the game of a room rebuilt after a restart (null: it had not
+     * started): its timer is armed again for its next wake-up, at once if that passed while the
+     * server was down.
      */
-    fun resume(restored: GamePlay) {
+    fun resume(restored: GamePlay?) {
+        if (restored == null) return
         play = restored
         phase = RoomPhase.PLAYING
         if (restored.isOver) {

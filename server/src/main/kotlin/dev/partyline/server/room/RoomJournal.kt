@@ -12,11 +12,11 @@ import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.WireCodec
 
 /**
- * A room's journal: from the game's start, every input its rules accept, with the time they took
- * it, and beside them the room's log of who is in it; both handed to the recording's journal as
- * [JournalEntry]s, each noting the room's message number ([roomSeq]). Offering never waits: when
- * the writer's queue is full, entries wait here, in order, and go at the next [flush]. Part of a
- * [RoomActor], used only from its loop.
+ * A room's journal: from the room's opening, the log of who is in it, and from the game's start
+ * every input its rules accept, with the time they took it; both handed to the recording's
+ * journal as [JournalEntry]s, each noting the room's message number ([roomSeq]). Offering never
+ * waits: when the writer's queue is full, entries wait here, in order, and go at the next
+ * [flush]. Part of a [RoomActor], used only from its loop.
  */
 internal class RoomJournal(
     private val record: RoomRecording,
@@ -33,27 +33,32 @@ internal class RoomJournal(
     private var logged = 0
     private var keyHash: String? = null
 
-    /** The link to the game's report: an account's own, or with the capability key for an anonymous host; null before the start. */
+    /** The link to the game's report: an account's own, or with the capability key for an anonymous host; null before the room opens. */
     var report: String? = null
         private set
 
-    /** The game started at [at] with [seats], in a room of [members]: its record, the room's log, then the game's first line. */
-    fun begin(seats: List<Seat>, at: Long, members: Collection<Member>) {
+    /** The room opened at [at]: the game's record and the room's log begin (its members are logged as they are [seated]). */
+    fun open(at: Long) {
         val id = StoreSecrets.id()
         link(id)
         val header = ReplayLine.json.encodeToString(ReplayHeader.serializer(), record.header)
         waiting += JournalEntry.Begin(
-            GameRecord(id, record.header.room.orEmpty(), record.header.game, record.title, record.account, keyHash, header, seats.size, at),
+            GameRecord(id, record.header.room.orEmpty(), record.header.game, record.title, record.account, keyHash, header, 0, at),
         )
         log(RoomEvent.Opened(settings.options, record.creator.value))
-        members.forEach(::seated)
+    }
+
+    /** The game started at [at] with [seats]: its first line. */
+    fun begin(seats: List<Seat>, at: Long) {
+        waiting += JournalEntry.Start(game ?: return, at, seats.size)
         append(ReplayLine.start(seats, at))
     }
 
     /**
-     * Goes on with game [id] of a room rebuilt after a restart, whose journal has [lines] lines and
-     * whose room log has [logged] entries. An anonymous host's key is drawn anew: the old one is
-     * kept only as a hash, and no one has been given it before the `game_over`.
+     * Goes on with game [id] of a room rebuilt after a restart, whose journal has [lines] lines
+     * (none while in its lobby) and whose room log has [logged] entries. An anonymous host's key
+     * is drawn anew: the old one is kept only as a hash, and no one has been given it before the
+     * `game_over`.
      */
     fun resume(id: String, lines: Int, logged: Int) {
         link(id)
@@ -80,6 +85,11 @@ internal class RoomJournal(
     /** The game ended at [at], with [players] taking part in all. */
     fun finish(at: Long, players: Int) {
         waiting += JournalEntry.Finish(game ?: return, at, players, keyHash)
+    }
+
+    /** The room closed before its game started: its record goes. */
+    fun discard() {
+        waiting += JournalEntry.Discard(game ?: return)
     }
 
     /** Offers the waiting entries, in order, while the writer takes them; true when none is left. */

@@ -9,25 +9,26 @@ import dev.partyline.shared.game.Game
 import org.slf4j.LoggerFactory
 
 /**
- * What a starting server finds of the games it did not end: each game still running is read
- * from the store and folded into a [RoomRevival]; one that cannot be rebuilt is [abandon]ed, so
- * that its record ends there rather than waiting for every later start.
+ * What a starting server finds of the rooms it did not close: each game not ended (in its lobby
+ * or playing) is read from the store and folded into a [RoomRevival]; one that cannot be rebuilt
+ * is [abandon]ed, so that its record ends there rather than waiting for every later start.
  */
 class RoomRestart(private val store: GameStore, private val games: List<Game>, private val config: ServerConfig, private val clock: Clock) {
     /** The rooms to rebuild, oldest game first. */
     suspend fun revivals(): List<RoomRevival> = store.running().mapNotNull { record ->
+        val journal = store.journal(record.id)
         try {
-            RoomRevival.of(record, store.journal(record.id), store.roomLog(record.id), store.lastRoomSeq(record.id), games, config)
+            RoomRevival.of(record, journal, store.roomLog(record.id), store.lastRoomSeq(record.id), games, config)
         } catch (e: RoomRevival.Problem) {
             log.warn("game {} of room {} is not rebuilt: {}", record.id, record.room, e.message)
-            abandon(record)
+            abandon(record, started = journal.isNotEmpty())
             null
         }
     }
 
-    /** Ends [record] now, as it stands: it will not be rebuilt. */
-    suspend fun abandon(record: GameRecord) {
-        store.write(listOf(JournalEntry.Finish(record.id, clock.now(), record.players)))
+    /** Ends [record] now, as it stands, if its game had [started]; else its record goes: it will not be rebuilt. */
+    suspend fun abandon(record: GameRecord, started: Boolean) {
+        store.write(listOf(if (started) JournalEntry.Finish(record.id, clock.now(), record.players) else JournalEntry.Discard(record.id)))
     }
 
     private companion object {

@@ -21,9 +21,9 @@ import dev.partyline.shared.protocol.RoomCode
 data class RevivedMember(val player: PlayerId, val name: String, val bot: Boolean, val role: Role, val tokenHash: String?, val skill: Double?)
 
 /**
- * A room to rebuild after a restart: its game folded from the journal through the same rules,
- * its members folded from the room log, and how far both had got ([lines], [logged], and the
- * room's message number [roomSeq]).
+ * A room to rebuild after a restart: its game (if started) folded from the journal through the
+ * same rules, its members folded from the room log, and how far both had got ([lines],
+ * [logged], and the room's message number [roomSeq]).
  */
 class RoomRevival(
     val record: GameRecord,
@@ -31,7 +31,8 @@ class RoomRevival(
     val table: GameTable,
     val settings: RoomSettings,
     val creator: PlayerId,
-    val play: GamePlay,
+    /** The game as its journal leaves it; null while the room is in its lobby. */
+    val play: GamePlay?,
     val lines: Int,
     val logged: Int,
     val members: List<RevivedMember>,
@@ -57,7 +58,7 @@ class RoomRevival(
                 Replayer(games).run(ReplayFile(header, lines)).play
             } catch (e: ReplayProblem) {
                 throw Problem("its journal does not replay: ${e.message}")
-            } ?: throw Problem("its journal holds no start")
+            }
             val events = roomLog.map { RoomEvent.json.decodeFromString(RoomEvent.serializer(), it) }
             val opened = events.firstOrNull() as? RoomEvent.Opened ?: throw Problem("its room log does not begin with the room")
             val settings = try {

@@ -25,7 +25,7 @@ interface GameStore {
     /** Writes [entries] in one transaction, each game's row before its lines; an entry already written changes nothing. */
     suspend fun write(entries: List<JournalEntry>)
 
-    /** The games [owner] hosted, newest first. */
+    /** The games [owner] hosted that have started, newest first. */
     suspend fun hostedBy(owner: String): List<GameRecord>
 
     suspend fun find(id: String): GameRecord?
@@ -33,7 +33,7 @@ interface GameStore {
     /** Game [id]'s journal: its lines, in order. */
     suspend fun journal(id: String): List<String>
 
-    /** The games that have not ended, oldest first: rooms to rebuild when the server starts. */
+    /** The games that have not ended (in their lobby or playing), oldest first: rooms to rebuild when the server starts. */
     suspend fun running(): List<GameRecord>
 
     /** Game [id]'s room log: its [RoomEvent]s as JSON, in order. */

@@ -14,9 +14,13 @@ import kotlinx.serialization.json.JsonClassDiscriminator
 @Serializable
 @JsonClassDiscriminator("entry")
 sealed interface JournalEntry {
-    /** A game began; its record. */
+    /** A room opened for a game; the game's record (its start is the room's opening until [Start]). */
     @Serializable @SerialName("begin")
     data class Begin(val record: GameRecord) : JournalEntry
+
+    /** Game [game] started at [startedAt] with [players] seated. */
+    @Serializable @SerialName("start")
+    data class Start(val game: String, val startedAt: Long, val players: Int) : JournalEntry
 
     /** Game [game]'s input number [seq] (0 for the start). */
     @Serializable @SerialName("line")
@@ -32,4 +36,8 @@ sealed interface JournalEntry {
      */
     @Serializable @SerialName("finish")
     data class Finish(val game: String, val endedAt: Long, val players: Int, val keyHash: String? = null) : JournalEntry
+
+    /** Game [game]'s room closed before it started: its record goes, with its room log. */
+    @Serializable @SerialName("discard")
+    data class Discard(val game: String) : JournalEntry
 }

@@ -32,6 +32,15 @@ fun Browser.createQuiz(questionsJson: String, seconds: Int, hostPlays: Boolean =
     return lobbyCode()
 }
 
+/** Opens room [code]'s shared link (`/join/CODE`), joins it as [name], and waits for the lobby. */
+fun Browser.joinByLink(base: String, code: String, name: String) {
+    open("$base/join/$code")
+    awaitScreen("home")
+    type("name-input", name)
+    click("join-submit")
+    awaitScreen("lobby")
+}
+
 /** On the home page: opens the memory form, picks the size and mode, creates the room; returns its code. */
 fun Browser.createMemory(rows: Int, cols: Int, mode: String, turnSeconds: Int = 30): String {
     click("create-memory")

@@ -79,11 +79,7 @@ class ReloadInBrowserSpec : FunSpec({
         val ada = stage.browser(390, 844)
         host.openHomeAs(stage.base, "Quinn")
         val code = host.createQuiz(TWO_QUESTIONS, seconds = 20)
-        ada.open("${stage.base}/join/$code")
-        ada.awaitScreen("home")
-        ada.type("name-input", "Ada")
-        ada.click("join-submit")
-        ada.awaitScreen("lobby")
+        ada.joinByLink(stage.base, code, "Ada")
         val adaId = ada.await("Ada's id") { ada.playerId }
         // A second player over the raw protocol, so that the room waits for someone while Ada reloads.
         TestClient.ws(stage.server.httpPort, "zed").use { zed ->

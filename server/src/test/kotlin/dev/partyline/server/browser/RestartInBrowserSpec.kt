@@ -25,11 +25,7 @@ class RestartInBrowserSpec : FunSpec({
             val base = "http://127.0.0.1:${server.httpPort}"
             host.openHomeAs(base, "Quinn")
             val code = host.createQuiz(TWO_QUESTIONS, seconds = 60)
-            ada.open("$base/join/$code")
-            ada.awaitScreen("home")
-            ada.type("name-input", "Ada")
-            ada.click("join-submit")
-            ada.awaitScreen("lobby")
+            ada.joinByLink(base, code, "Ada")
             val adaId = ada.await("Ada's id") { ada.playerId }
             // A second player over the raw protocol, who has not answered when the server stops.
             val zed = TestClient.ws(server.httpPort, "zed")

@@ -35,6 +35,18 @@ import kotlinx.serialization.json.jsonPrimitive
 class RestartSpec : FunSpec({
     val codec = WireCodec(Games.all)
 
+    /** Downloads the replay file of the game behind [report] and checks it gives each player (by id) the `game_over` in [overs]. */
+    suspend fun replaysTo(server: ServerProcess, report: String, overs: Map<String, JsonObject>) {
+        val api = ApiClient(server.httpPort)
+        GameFiles.awaitReport(api, report)
+        val id = report.substringAfter("/api/games/").substringBefore('?')
+        val replayed = Replayer(Games.all).run(ReplayFile.parse(String(api.download("/api/games/$id/replay.jsonl?${report.substringAfter('?')}").bytes)))
+        for ((player, over) in overs) withClue(player) {
+            val expected = replayed.gameOver(PlayerId(player)).shouldNotBeNull()
+            Json.parseToJsonElement(codec.encode(expected)).jsonObject shouldBe JsonObject(over - "seq" - "report")
+        }
+    }
+
     for (backend in StoreBackend.entries) for (graceful in listOf(true, false)) {
         test("$backend: a quiz survives its server being ${if (graceful) "stopped (SIGTERM)" else "killed (SIGKILL)"} mid-question") {
             val server = ServerProcess(backend.config().databaseUrl, "--bot-think-ms", "30")
@@ -94,22 +106,16 @@ class RestartSpec : FunSpec({
                 results.getValue(ids.getValue("bob")).str("correct") shouldBe "false"
                 results.getValue(ids.getValue("cy")).str("correct") shouldBe "true"
 
-                for (n in names.drop(1)) again.getValue(n).send("""{"type":"answer","index":1,"choice":0}""")
+                for (n in names.drop(1)) {
+                    again.getValue(n).expect("question") { it.int("index") == 1 } // the next question opens on the reveal's timer
+                    again.getValue(n).send("""{"type":"answer","index":1,"choice":0}""")
+                }
                 val last = again.getValue("ann").expect("reveal") { it.int("index") == 1 }
                 val annLast = last["results"]!!.jsonArray.map { it.jsonObject }.single { it.str("player") == ids.getValue("ann") }
                 annLast.int("streak") shouldBe 2
 
                 val overs = names.associateWith { again.getValue(it).expect("game_over") }
-                val report = overs.getValue("host").str("report")
-                val api = ApiClient(server.httpPort)
-                GameFiles.awaitReport(api, report)
-                val id = report.substringAfter("/api/games/").substringBefore('?')
-                val replay = ReplayFile.parse(String(api.download("/api/games/$id/replay.jsonl?${report.substringAfter('?')}").bytes))
-                val replayed = Replayer(Games.all).run(replay)
-                for (n in names) withClue(n) {
-                    val expected = replayed.gameOver(PlayerId(ids.getValue(n))).shouldNotBeNull()
-                    Json.parseToJsonElement(codec.encode(expected)).jsonObject shouldBe JsonObject(overs.getValue(n) - "seq" - "report")
-                }
+                replaysTo(server, overs.getValue("host").str("report"), overs.mapKeys { ids.getValue(it.key) })
                 overs.getValue("ann").str("seq").toLong() shouldBeGreaterThan 1_000L // numbering goes on past the restart, never back
             } finally {
                 clients.forEach { it.close() }
@@ -149,6 +155,106 @@ class RestartSpec : FunSpec({
             val players = room["players"]!!.jsonArray.map { it.jsonObject }.associate { it.str("name") to it.int("score") }
             players.getValue("ann") shouldBeGreaterThan 0
             players.getValue("bob") shouldBe 0
+        } finally {
+            clients.forEach { it.close() }
+            server.close()
+        }
+    }
+
+    test("a memory game killed while a miss is showing turns the pair down on time after the restart and plays to the game_over its replay gives") {
+        val server = ServerProcess(null)
+        val clients = ArrayList<TestClient>()
+        try {
+            server.start()
+            val first = listOf("ann", "bob").associateWith { TestClient.tcp(server.tcpPort, it).also { c -> clients += c } }
+            val tokens = first.mapValues { (name, client) -> client.hello(name).str("session") }
+            val ids = tokens.mapValues { it.value.substringBefore('.') }
+            val ann = first.getValue("ann")
+            ann.send("""{"type":"create","game":"memory","options":{"rows":2,"cols":2,"seed":7,"missMillis":10000,"turnSeconds":60}}""")
+            val code = ann.expect("room").str("code")
+            first.getValue("bob").send("""{"type":"join","room":"$code"}""")
+            first.getValue("bob").expect("room")
+            ann.send("""{"type":"start"}""")
+            ann.expect("board").str("turn") shouldBe ids.getValue("ann")
+            val faces = HashMap<Int, String>()
+            for (card in 0..1) {
+                ann.send("""{"type":"flip","card":$card}""")
+                faces[card] = ann.expect("flipped").str("face")
+            }
+            val hideAt = ann.expect("miss").long("hideAt")
+            GameFiles.awaitUntil(5_000) { server.count("""SELECT COUNT(*) FROM journal WHERE line LIKE '%"input":"move"%'""") >= 2 }
+            server.kill()
+            server.start()
+
+            val boards = HashMap<String, JsonObject>()
+            val again = tokens.mapValues { (name, token) ->
+                TestClient.tcp(server.tcpPort, "$name again").also { c ->
+                    clients += c
+                    c.send("""{"type":"hello","protocol":1,"session":"$token"}""")
+                    c.expect("welcome")
+                    boards[name] = c.expect("room")["board"]!!.jsonObject
+                }
+            }
+            val (annAgain, bobAgain) = again.getValue("ann") to again.getValue("bob")
+            val board = boards.getValue("bob")
+            if (board["faceUp"]!!.jsonObject.isNotEmpty()) { // as it should be, unless the restart took longer than the miss shows
+                board["faceUp"]!!.jsonObject.keys shouldBe setOf("0", "1")
+                board.long("hideAt") shouldBe hideAt
+                bobAgain.expect("hide", timeoutMs = 12_000)
+                (System.currentTimeMillis() >= hideAt) shouldBe true
+                bobAgain.expect("turn").str("player") shouldBe ids.getValue("bob")
+            } else {
+                (System.currentTimeMillis() >= hideAt) shouldBe true
+                board.str("turn") shouldBe ids.getValue("bob")
+            }
+            for (card in 2..3) {
+                bobAgain.send("""{"type":"flip","card":$card}""")
+                faces[card] = bobAgain.expect("flipped").str("face")
+            }
+            annAgain.expect("turn", timeoutMs = 15_000) { it.str("player") == ids.getValue("ann") } // after bob's miss turns down
+            for ((a, b) in faces.keys.groupBy { faces.getValue(it) }.values.map { it[0] to it[1] }) {
+                annAgain.send("""{"type":"flip","card":$a}""")
+                annAgain.send("""{"type":"flip","card":$b}""")
+                annAgain.expect("match")
+            }
+            val overs = again.mapValues { it.value.expect("game_over") }
+            replaysTo(server, overs.getValue("ann").str("report"), overs.mapKeys { ids.getValue(it.key) })
+            GameFiles.leaderboard(overs.getValue("ann")) shouldBe mapOf("ann" to 2, "bob" to 0)
+        } finally {
+            clients.forEach { it.close() }
+            server.close()
+        }
+    }
+
+    test("a room still in its lobby survives a restart: its members resume into the lobby, and the host starts the game") {
+        val server = ServerProcess(null)
+        val clients = ArrayList<TestClient>()
+        try {
+            server.start()
+            val first = listOf("ann", "bob").associateWith { TestClient.tcp(server.tcpPort, it).also { c -> clients += c } }
+            val tokens = first.mapValues { (name, client) -> client.hello(name).str("session") }
+            val questions = """[{"kind":"truefalse","text":"Q1","answer":[0]}]"""
+            first.getValue("ann").send("""{"type":"create","game":"quiz","options":{"questions":$questions,"hostPlays":true}}""")
+            val code = first.getValue("ann").expect("room").str("code")
+            first.getValue("bob").send("""{"type":"join","room":"$code"}""")
+            first.getValue("bob").expect("room")
+            GameFiles.awaitUntil(5_000) { server.count("SELECT COUNT(*) FROM room_log") >= 3 } // opened, ann, bob
+            server.terminate()
+            server.start()
+
+            val again = tokens.mapValues { (name, token) ->
+                TestClient.tcp(server.tcpPort, "$name again").also { c ->
+                    clients += c
+                    c.send("""{"type":"hello","protocol":1,"session":"$token"}""")
+                    c.expect("welcome")
+                    val room = c.expect("room")
+                    room.str("code") shouldBe code
+                    room.str("state") shouldBe "lobby"
+                    room["players"]!!.jsonArray.map { it.jsonObject.str("name") } shouldBe listOf("ann", "bob")
+                }
+            }
+            again.getValue("ann").send("""{"type":"start"}""")
+            again.getValue("bob").expect("question").int("index") shouldBe 0
         } finally {
             clients.forEach { it.close() }
             server.close()
