@@ -37,7 +37,7 @@ internal class RoomSeating(
     private val game: RoomGame,
     private val timers: RoomTimers,
     private val publish: () -> Unit,
-    /** Where the room logs its members while a recorded game runs; null keeps no log. */
+    /** Where the room logs its members, for a restart to seat them again; null keeps no log. */
     private val journal: RoomJournal?,
 ) {
     private val banned = HashSet<PlayerId>()
