@@ -2,6 +2,7 @@ package dev.partyline.server.e2e
 
 import dev.partyline.server.PartylineServer
 import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.ktor.client.HttpClient
@@ -11,12 +12,14 @@ import io.ktor.client.plugins.websocket.cio.webSocketRawSession
 import io.ktor.websocket.CloseReason
 import io.ktor.websocket.Frame
 import io.ktor.websocket.WebSocketSession
+import io.ktor.websocket.readReason
 import io.ktor.websocket.readText
 import kotlinx.coroutines.withTimeout
 
 /**
  * WebSocket framing as a client library of any kind may use it, over a raw client session that
- * shows every frame: fragmented messages and pings.
+ * shows every frame: fragmented messages and pings, and the close codes of RFC 6455 for a binary
+ * message (1003) and a text message that is not UTF-8 (1007).
  */
 class WebSocketFramesSpec : FunSpec({
     lateinit var server: PartylineServer
@@ -55,5 +58,29 @@ class WebSocketFramesSpec : FunSpec({
         (pong is Frame.Pong) shouldBe true
         pong.data.toList() shouldBe listOf<Byte>(4, 2)
         ws.outgoing.send(Frame.Close(CloseReason(CloseReason.Codes.NORMAL, "")))
+    }
+
+    /** The close frame the server fails the connection with (RFC 6455 §7.1.7), skipping what came before it. */
+    suspend fun WebSocketSession.closeReason(): CloseReason? {
+        while (true) {
+            val frame = nextFrame()
+            if (frame is Frame.Close) return frame.readReason()
+        }
+    }
+
+    test("a binary message fails the connection with 1003 and says why; nothing else of it is read") {
+        val ws = http.webSocketRawSession(host = "127.0.0.1", port = server.httpPort, path = "/ws")
+        ws.outgoing.send(Frame.Binary(true, """{"type":"hello","name":"Bin","protocol":1}""".toByteArray()))
+        val reason = ws.closeReason().shouldNotBeNull()
+        reason.code shouldBe CloseReason.Codes.CANNOT_ACCEPT.code
+        reason.message shouldContain "text frames"
+    }
+
+    test("a text message that is not UTF-8 fails the connection with 1007, even after a good hello") {
+        val ws = http.webSocketRawSession(host = "127.0.0.1", port = server.httpPort, path = "/ws")
+        ws.outgoing.send(Frame.Text("""{"type":"hello","name":"Utf","protocol":1}"""))
+        ws.nextText("welcome")
+        ws.outgoing.send(Frame.Text(true, "{\"type\":\"chat\",\"text\":\"".toByteArray() + byteArrayOf(0xC3.toByte(), 0x28) + "\"}".toByteArray()))
+        ws.closeReason().shouldNotBeNull().code shouldBe CloseReason.Codes.NOT_CONSISTENT.code
     }
 })

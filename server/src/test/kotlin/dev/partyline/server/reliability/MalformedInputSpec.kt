@@ -6,6 +6,7 @@ import dev.partyline.server.e2e.TestClient
 import dev.partyline.server.e2e.startTestServer
 import dev.partyline.server.e2e.str
 import dev.partyline.server.e2e.type
+import dev.partyline.shared.protocol.Utf8
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
@@ -64,7 +65,9 @@ class MalformedInputSpec : FunSpec({
                 }
                 val broken = mutableSetOf<Place>()
                 val started = System.nanoTime()
-                corpus.forEachIndexed { n, input ->
+                // Over WebSocket a message that is not UTF-8 fails the connection (1007): WebSocketFramesSpec.
+                val inputs = if (transport == "WebSocket") corpus.filter { Utf8.decodeOrNull(it.bytes, 0, it.bytes.size) != null } else corpus
+                inputs.forEachIndexed { n, input ->
                     if (input.place in broken) return@forEachIndexed
                     try {
                         val sender = world.sender(input.place)
@@ -95,7 +98,7 @@ class MalformedInputSpec : FunSpec({
                         input.place.room?.let { unchanged(it, input.shown()) }
                     }
                 }
-                println("$transport: ${corpus.size} inputs in ${(System.nanoTime() - started) / 1_000_000} ms")
+                println("$transport: ${inputs.size} inputs in ${(System.nanoTime() - started) / 1_000_000} ms")
                 for (room in CorpusWorld.Room.entries) unchanged(room, "the whole corpus")
                 if (get("/api/rooms") != publicRooms) failures += "the public rooms are now ${get("/api/rooms")}, not $publicRooms"
                 if (roomCount() != rooms) failures += "there are now ${roomCount()} rooms, not $rooms"

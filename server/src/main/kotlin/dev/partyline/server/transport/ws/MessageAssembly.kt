@@ -9,7 +9,8 @@ import java.io.ByteArrayOutputStream
  * Joins the frames of one WebSocket message (RFC 6455 §5.4: a text message may come in
  * fragments, which Ktor hands over as text frames with `fin` false until the last). An
  * unfragmented message costs nothing extra; a message over [maxBytes] is refused as soon as its
- * fragments pass the limit; binary messages mean nothing here and are skipped.
+ * fragments pass the limit. Binary messages are the transport's to refuse; any that reach here
+ * are skipped.
  */
 internal class MessageAssembly(private val maxBytes: Int) {
     private var fragments: ByteArrayOutputStream? = null

@@ -75,7 +75,8 @@ private val OriginCheck = createRouteScopedPlugin("OriginCheck", ::OriginCheckCo
 /**
  * Text messages over a raw WebSocket session: no session layer of Ktor's in between (its
  * default session adds two coroutines and two channels per connection, and a hop per message),
- * so pings are answered, a close ends the reading and fragmented messages are joined here.
+ * so pings are answered, a close ends the reading and fragmented messages are joined here. A
+ * binary message fails the connection with 1003, a text message that is not UTF-8 with 1007.
  */
 private class FrameTransport(private val session: WebSocketServerSession, maxBytes: Int) : Transport {
     override val kind = "ws"
@@ -89,9 +90,19 @@ private class FrameTransport(private val session: WebSocketServerSession, maxByt
                     return
                 }
                 is Frame.Ping -> session.outgoing.send(Frame.Pong(frame.data))
-                else -> assembly.add(frame)?.let { if (!onFrame(it)) return }
+                is Frame.Binary -> return fail(CloseReason(CloseReason.Codes.CANNOT_ACCEPT, "Partyline takes text frames: one JSON message each"))
+                else -> when (val message = assembly.add(frame)) {
+                    null -> Unit
+                    Inbound.BadUtf8 -> return fail(CloseReason(CloseReason.Codes.NOT_CONSISTENT, "a text message must be UTF-8"))
+                    else -> if (!onFrame(message)) return
+                }
             }
         }
+    }
+
+    /** Fails the connection as RFC 6455 asks: a close frame with [reason], and no more reading. */
+    private fun fail(reason: CloseReason) {
+        session.outgoing.trySend(Frame.Close(reason))
     }
 
     override suspend fun write(text: String) = session.outgoing.send(Frame.Text(text))
