@@ -1,7 +1,6 @@
 package dev.partyline.server.reliability
 
 import dev.partyline.server.e2e.ServerProcess
-import dev.partyline.server.e2e.TestClient
 import dev.partyline.server.e2e.int
 import dev.partyline.server.e2e.long
 import dev.partyline.server.e2e.str
@@ -49,14 +48,11 @@ class RestartSpec : FunSpec({
 
     for (backend in StoreBackend.entries) for (graceful in listOf(true, false)) {
         test("$backend: a quiz survives its server being ${if (graceful) "stopped (SIGTERM)" else "killed (SIGKILL)"} mid-question") {
-            val server = ServerProcess(backend.config().databaseUrl, "--bot-think-ms", "30")
-            val clients = ArrayList<TestClient>()
-            try {
+            RestartStage(backend.config().databaseUrl, "--bot-think-ms", "30").use { stage ->
+                val server = stage.server
                 server.start()
-                suspend fun connect(label: String) = TestClient.tcp(server.tcpPort, label).also { clients += it }
                 val names = listOf("host", "ann", "bob", "cy")
-                val first = names.associateWith { connect(it) }
-                val tokens = names.associateWith { first.getValue(it).hello(it).str("session") }
+                val (first, tokens) = stage.seat(names)
                 val ids = tokens.mapValues { it.value.substringBefore('.') } // a token is the player's id, a dot, and its secret
                 val questions = """[{"kind":"truefalse","text":"Q1","answer":[0],"seconds":60},{"kind":"truefalse","text":"Q2","answer":[0],"seconds":60}]"""
                 first.getValue("host").send("""{"type":"create","game":"quiz","options":{"questions":$questions,"revealSeconds":0,"hostPlays":false}}""")
@@ -73,7 +69,7 @@ class RestartSpec : FunSpec({
                 first.getValue("ann").expect("answer_ack")
                 first.getValue("bob").send("""{"type":"answer","index":0,"choice":1}""")
                 first.getValue("bob").expect("answer_ack")
-                GameFiles.awaitUntil(5_000) { server.count("""SELECT COUNT(*) FROM journal WHERE line LIKE '%"input":"move"%'""") >= 2 }
+                stage.awaitMovesStored(2)
 
                 if (graceful) {
                     server.terminate()
@@ -85,19 +81,18 @@ class RestartSpec : FunSpec({
                 first.values.forEach { client -> client.recorded.none { "\"game_over\"" in it } shouldBe true } // handed over, not ended
                 server.start()
 
-                val again = names.associateWith { connect(it) }
-                for (n in names) withClue(n) {
-                    val client = again.getValue(n)
-                    client.send("""{"type":"hello","protocol":1,"session":"${tokens.getValue(n)}"}""")
-                    client.expect("welcome")["resumed"]!!.jsonPrimitive.content shouldBe "true"
-                    val room = client.expect("room")
-                    room.str("state") shouldBe "playing"
-                    val question = room["question"]!!.jsonObject
-                    question.int("index") shouldBe 0
-                    question.long("deadline") shouldBe deadline
-                    room["answered"]!!.jsonPrimitive.content shouldBe (n == "ann" || n == "bob").toString()
-                    val bot = room["players"]!!.jsonArray.map { it.jsonObject }.single { it.str("name") == "Robo" }
-                    bot.str("connected") shouldBe "true"
+                val again = names.associateWith { n ->
+                    withClue(n) {
+                        val (client, room) = stage.resume(n, tokens.getValue(n))
+                        room.str("state") shouldBe "playing"
+                        val question = room["question"]!!.jsonObject
+                        question.int("index") shouldBe 0
+                        question.long("deadline") shouldBe deadline
+                        room["answered"]!!.jsonPrimitive.content shouldBe (n == "ann" || n == "bob").toString()
+                        val bot = room["players"]!!.jsonArray.map { it.jsonObject }.single { it.str("name") == "Robo" }
+                        bot.str("connected") shouldBe "true"
+                        client
+                    }
                 }
                 again.getValue("cy").send("""{"type":"answer","index":0,"choice":0}""")
                 val reveal = again.getValue("ann").expect("reveal") { it.int("index") == 0 }
@@ -117,57 +112,43 @@ class RestartSpec : FunSpec({
                 val overs = names.associateWith { again.getValue(it).expect("game_over") }
                 replaysTo(server, overs.getValue("host").str("report"), overs.mapKeys { ids.getValue(it.key) })
                 overs.getValue("ann").str("seq").toLong() shouldBeGreaterThan 1_000L // numbering goes on past the restart, never back
-            } finally {
-                clients.forEach { it.close() }
-                server.close()
             }
         }
     }
 
     test("a question whose deadline passes while the server is down ends as soon as it is back, with its reveal, and the next one starts") {
-        val server = ServerProcess(null)
-        val clients = ArrayList<TestClient>()
-        try {
+        RestartStage(null).use { stage ->
+            val server = stage.server
             server.start()
-            val ann = TestClient.tcp(server.tcpPort, "ann").also { clients += it }
-            val token = ann.hello("ann").str("session")
+            val (first, tokens) = stage.seat(listOf("ann", "bob")) // bob does not answer: the question waits for its deadline
+            val ann = first.getValue("ann")
             val questions = """[{"kind":"truefalse","text":"Q1","answer":[0],"seconds":5},{"kind":"truefalse","text":"Q2","answer":[0],"seconds":60}]"""
             ann.send("""{"type":"create","game":"quiz","options":{"questions":$questions,"revealSeconds":0,"hostPlays":true}}""")
             val code = ann.expect("room").str("code")
-            val bob = TestClient.tcp(server.tcpPort, "bob").also { clients += it } // who does not answer: the question waits for its deadline
-            bob.hello("bob")
-            bob.send("""{"type":"join","room":"$code"}""")
-            bob.expect("room")
+            first.getValue("bob").send("""{"type":"join","room":"$code"}""")
+            first.getValue("bob").expect("room")
             ann.send("""{"type":"start"}""")
             val deadline = ann.expect("question").long("deadline")
             ann.send("""{"type":"answer","index":0,"choice":0}""")
             ann.expect("answer_ack")
-            GameFiles.awaitUntil(5_000) { server.count("""SELECT COUNT(*) FROM journal WHERE line LIKE '%"input":"move"%'""") >= 1 }
+            stage.awaitMovesStored(1)
             server.kill()
             delay(deadline - System.currentTimeMillis() + 100) // the deadline passes while no server runs
             server.start()
 
-            val again = TestClient.tcp(server.tcpPort, "ann again").also { clients += it }
-            again.send("""{"type":"hello","protocol":1,"session":"$token"}""")
-            again.expect("welcome")
-            val room = again.expect("room")
+            val (_, room) = stage.resume("ann", tokens.getValue("ann"))
             room["question"]!!.jsonObject.int("index") shouldBe 1
             val players = room["players"]!!.jsonArray.map { it.jsonObject }.associate { it.str("name") to it.int("score") }
             players.getValue("ann") shouldBeGreaterThan 0
             players.getValue("bob") shouldBe 0
-        } finally {
-            clients.forEach { it.close() }
-            server.close()
         }
     }
 
     test("a memory game killed while a miss is showing turns the pair down on time after the restart and plays to the game_over its replay gives") {
-        val server = ServerProcess(null)
-        val clients = ArrayList<TestClient>()
-        try {
+        RestartStage(null).use { stage ->
+            val server = stage.server
             server.start()
-            val first = listOf("ann", "bob").associateWith { TestClient.tcp(server.tcpPort, it).also { c -> clients += c } }
-            val tokens = first.mapValues { (name, client) -> client.hello(name).str("session") }
+            val (first, tokens) = stage.seat(listOf("ann", "bob"))
             val ids = tokens.mapValues { it.value.substringBefore('.') }
             val ann = first.getValue("ann")
             ann.send("""{"type":"create","game":"memory","options":{"rows":2,"cols":2,"seed":7,"missMillis":10000,"turnSeconds":60}}""")
@@ -182,21 +163,13 @@ class RestartSpec : FunSpec({
                 faces[card] = ann.expect("flipped").str("face")
             }
             val hideAt = ann.expect("miss").long("hideAt")
-            GameFiles.awaitUntil(5_000) { server.count("""SELECT COUNT(*) FROM journal WHERE line LIKE '%"input":"move"%'""") >= 2 }
+            stage.awaitMovesStored(2)
             server.kill()
             server.start()
 
-            val boards = HashMap<String, JsonObject>()
-            val again = tokens.mapValues { (name, token) ->
-                TestClient.tcp(server.tcpPort, "$name again").also { c ->
-                    clients += c
-                    c.send("""{"type":"hello","protocol":1,"session":"$token"}""")
-                    c.expect("welcome")
-                    boards[name] = c.expect("room")["board"]!!.jsonObject
-                }
-            }
-            val (annAgain, bobAgain) = again.getValue("ann") to again.getValue("bob")
-            val board = boards.getValue("bob")
+            val (annAgain, _) = stage.resume("ann", tokens.getValue("ann"))
+            val (bobAgain, bobRoom) = stage.resume("bob", tokens.getValue("bob"))
+            val board = bobRoom["board"]!!.jsonObject
             if (board["faceUp"]!!.jsonObject.isNotEmpty()) { // as it should be, unless the restart took longer than the miss shows
                 board["faceUp"]!!.jsonObject.keys shouldBe setOf("0", "1")
                 board.long("hideAt") shouldBe hideAt
@@ -217,22 +190,17 @@ class RestartSpec : FunSpec({
                 annAgain.send("""{"type":"flip","card":$b}""")
                 annAgain.expect("match")
             }
-            val overs = again.mapValues { it.value.expect("game_over") }
+            val overs = mapOf("ann" to annAgain, "bob" to bobAgain).mapValues { it.value.expect("game_over") }
             replaysTo(server, overs.getValue("ann").str("report"), overs.mapKeys { ids.getValue(it.key) })
             GameFiles.leaderboard(overs.getValue("ann")) shouldBe mapOf("ann" to 2, "bob" to 0)
-        } finally {
-            clients.forEach { it.close() }
-            server.close()
         }
     }
 
     test("a room still in its lobby survives a restart: its members resume into the lobby, and the host starts the game") {
-        val server = ServerProcess(null)
-        val clients = ArrayList<TestClient>()
-        try {
+        RestartStage(null).use { stage ->
+            val server = stage.server
             server.start()
-            val first = listOf("ann", "bob").associateWith { TestClient.tcp(server.tcpPort, it).also { c -> clients += c } }
-            val tokens = first.mapValues { (name, client) -> client.hello(name).str("session") }
+            val (first, tokens) = stage.seat(listOf("ann", "bob"))
             val questions = """[{"kind":"truefalse","text":"Q1","answer":[0]}]"""
             first.getValue("ann").send("""{"type":"create","game":"quiz","options":{"questions":$questions,"hostPlays":true}}""")
             val code = first.getValue("ann").expect("room").str("code")
@@ -243,21 +211,14 @@ class RestartSpec : FunSpec({
             server.start()
 
             val again = tokens.mapValues { (name, token) ->
-                TestClient.tcp(server.tcpPort, "$name again").also { c ->
-                    clients += c
-                    c.send("""{"type":"hello","protocol":1,"session":"$token"}""")
-                    c.expect("welcome")
-                    val room = c.expect("room")
-                    room.str("code") shouldBe code
-                    room.str("state") shouldBe "lobby"
-                    room["players"]!!.jsonArray.map { it.jsonObject.str("name") } shouldBe listOf("ann", "bob")
-                }
+                val (client, room) = stage.resume(name, token)
+                room.str("code") shouldBe code
+                room.str("state") shouldBe "lobby"
+                room["players"]!!.jsonArray.map { it.jsonObject.str("name") } shouldBe listOf("ann", "bob")
+                client
             }
             again.getValue("ann").send("""{"type":"start"}""")
             again.getValue("bob").expect("question").int("index") shouldBe 0
-        } finally {
-            clients.forEach { it.close() }
-            server.close()
         }
     }
 })
