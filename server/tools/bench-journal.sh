@@ -7,18 +7,7 @@
 set -euo pipefail
 RUNS=${1:-3}
 ROOMS=${2:-1000}
-SERVER_JAR=server/target/partyline.jar
-TOOLS_JAR=server/tools/target/partyline-tools.jar
-OUT=$(mktemp -d -t bench-journal.XXXXXX)
-SERVER_PID=""
-echo "reports and logs: $OUT"
-
-stop_server() {
-    if [[ -n "$SERVER_PID" ]]; then kill -TERM "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; fi
-}
-trap stop_server EXIT INT TERM
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+source server/tools/bench-common.sh bench-journal
 cpu_ns() { curl -sf "http://127.0.0.1:$1/metrics" | awk '$1=="process_cpu_time_ns_total"{printf "%.0f\n", $2}'; }
 figure() { jq -r --arg m "$2" '.figures[] | select(.metric==$m) | .value' "$1"; }
 busy_s() { awk -v hz="$(getconf CLK_TCK)" '$1=="cpu"{print ($2+$3+$4+$7+$8)/hz}' /proc/stat; } # the whole box's busy CPU seconds so far

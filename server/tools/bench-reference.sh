@@ -8,18 +8,7 @@
 # Needs node, curl, jq and python3 (for free ports). Reports and logs go to a temp directory, printed at the start.
 set -euo pipefail
 PLAYERS=${1:-10000}
-SERVER_JAR=server/target/partyline.jar
-TOOLS_JAR=server/tools/target/partyline-tools.jar
-OUT=$(mktemp -d -t bench-reference.XXXXXX)
-PID=""
-echo "reports and logs: $OUT"
-
-stop_server() {
-    if [[ -n "$PID" ]]; then kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi
-}
-trap stop_server EXIT INT TERM
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+source server/tools/bench-common.sh bench-reference
 figure() { jq -r --arg m "$2" '[.figures[] | select(.metric==$m) | .value][0] // "n/a"' "$1"; }
 
 # run NAME SERVER(ws|partyline) BENCH-ARGS...: starts the server, runs the bench, stops the server
@@ -32,7 +21,7 @@ run() {
     else
         java -Xmx2g -jar "$SERVER_JAR" --host 127.0.0.1 --http-port "$http" --tcp-port "$tcp" --data-dir "$(mktemp -d -p "$OUT")" >"$OUT/server-$name.log" 2>&1 &
     fi
-    PID=$!
+    SERVER_PID=$!
     for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$http/metrics" >/dev/null && break; sleep 0.5; done
     java -Xmx4g -jar "$TOOLS_JAR" bench "$@" --players "$PLAYERS" --http-port "$http" --tcp-port "$tcp" --out "$OUT/$name.json" >"$OUT/bench-$name.txt" 2>&1 || true
     stop_server
