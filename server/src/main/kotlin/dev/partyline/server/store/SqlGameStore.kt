@@ -76,7 +76,7 @@ class SqlGameStore(private val db: Database) : GameStore {
         h.createQuery(
             "SELECT MAX(s) FROM (SELECT MAX(room_seq) AS s FROM journal WHERE game_id = :id " +
                 "UNION ALL SELECT MAX(room_seq) AS s FROM room_log WHERE game_id = :id) AS marks",
-        ).bind("id", id).mapTo(java.lang.Long::class.java).findOne().map { it.toLong() }.orElse(0L)
+        ).bind("id", id).map { rs, _ -> rs.getLong(1) }.one() // MAX of no rows is NULL, read as 0
     }
 
     private fun record(rs: ResultSet) = GameRecord(
