@@ -2,7 +2,6 @@ package dev.partyline.server.e2e
 
 import dev.partyline.server.examples.ScriptProcess
 import dev.partyline.server.store.DatabaseUrl
-import java.net.ServerSocket
 import java.sql.Connection
 import java.sql.DriverManager
 
@@ -13,8 +12,8 @@ import java.sql.DriverManager
  */
 class ServerProcess(private val databaseUrl: String?, private vararg val options: String) {
     val dataDir: String = TempDirs.create("partyline-data")
-    val httpPort = freePort()
-    val tcpPort = freePort()
+    val httpPort = StablePorts.free()
+    val tcpPort = StablePorts.free()
     private var process: ScriptProcess? = null
     private val runs = ArrayList<ScriptProcess>()
 
@@ -61,12 +60,5 @@ class ServerProcess(private val databaseUrl: String?, private vararg val options
 
     private companion object {
         const val STARTUP_MILLIS = 30_000L
-
-        /**
-         * A port free now, below the range the system draws clients' ports from, so that no
-         * client connection of this or another spec takes it between the server's runs.
-         */
-        fun freePort(): Int = generateSequence { (20_000..30_000).random() }
-            .first { port -> runCatching { ServerSocket(port).close() }.isSuccess }
     }
 }

@@ -1,7 +1,7 @@
 package dev.partyline.server.store
 
+import dev.partyline.server.e2e.StablePorts
 import java.io.File
-import java.net.ServerSocket
 import java.nio.file.Files
 import java.util.concurrent.TimeUnit
 
@@ -35,7 +35,7 @@ class PostgresCluster private constructor(private val bin: File, private val dir
             val bin = File("/usr/lib/postgresql").listFiles()?.filter { File(it, "bin/initdb").canExecute() }?.maxByOrNull { it.name.toIntOrNull() ?: 0 }
                 ?: error("the store specs need PostgreSQL: apt-get install -y postgresql (or set PARTYLINE_TEST_DATABASE_URL to a server of yours)")
             val dir = Files.createTempDirectory("partyline-pg").toFile()
-            val cluster = PostgresCluster(bin, dir, ServerSocket(0).use { it.localPort })
+            val cluster = PostgresCluster(bin, dir, StablePorts.free())
             if (cluster.asRoot) run(listOf("chown", "-R", "postgres", dir.path), asPostgres = false)
             run(listOf("$bin/bin/initdb", "-D", cluster.data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"), cluster.asRoot)
             cluster.start()
