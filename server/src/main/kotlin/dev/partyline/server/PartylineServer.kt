@@ -60,6 +60,7 @@ import kotlinx.coroutines.delay
 import kotlinx.coroutines.future.asCompletableFuture
 import kotlinx.coroutines.withTimeoutOrNull
 import io.ktor.server.application.ApplicationStopPreparing
+import org.slf4j.LoggerFactory
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 
@@ -205,6 +206,6 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
         private const val CLOSE_POLL_MILLIS = 20L
         private const val SPILL_FILE = "journal-spill.jsonl"
         private const val REFUSED_FILE = "journal-refused.jsonl"
-        private val log = org.slf4j.LoggerFactory.getLogger(PartylineServer::class.java)
+        private val log = LoggerFactory.getLogger(PartylineServer::class.java)
     }
 }

@@ -6,6 +6,7 @@ import dev.partyline.server.store.GameRecord
 import dev.partyline.server.store.GameStore
 import dev.partyline.server.store.JournalEntry
 import dev.partyline.shared.game.Game
+import dev.partyline.shared.game.replay.Replayer
 import org.slf4j.LoggerFactory
 
 /**
@@ -14,11 +15,13 @@ import org.slf4j.LoggerFactory
  * is [abandon]ed, so that its record ends there rather than waiting for every later start.
  */
 class RoomRestart(private val store: GameStore, private val games: List<Game>, private val config: ServerConfig, private val clock: Clock) {
+    private val replayer = Replayer(games)
+
     /** The rooms to rebuild, oldest game first. */
     suspend fun revivals(): List<RoomRevival> = store.running().mapNotNull { record ->
         val journal = store.journal(record.id)
         try {
-            RoomRevival.of(record, journal, store.roomLog(record.id), store.lastRoomSeq(record.id), games, config)
+            RoomRevival.of(record, journal, store.roomLog(record.id), store.lastRoomSeq(record.id), games, replayer, config)
         } catch (e: RoomRevival.Problem) {
             log.warn("game {} of room {} is not rebuilt: {}", record.id, record.room, e.message)
             abandon(record, started = journal.isNotEmpty())

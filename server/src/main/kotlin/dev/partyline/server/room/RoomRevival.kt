@@ -45,8 +45,19 @@ class RoomRevival(
     class Problem(message: String) : Exception(message)
 
     companion object {
-        /** Folds game [record]'s [journal] and [roomLog] (JSON lines, in order); throws [Problem] when they cannot make a room. */
-        fun of(record: GameRecord, journal: List<String>, roomLog: List<String>, roomSeq: Long, games: List<Game>, config: ServerConfig): RoomRevival {
+        /**
+         * Folds game [record]'s [journal] through [replayer] (for [games]) and its [roomLog] (JSON
+         * lines, in order); throws [Problem] when they cannot make a room.
+         */
+        fun of(
+            record: GameRecord,
+            journal: List<String>,
+            roomLog: List<String>,
+            roomSeq: Long,
+            games: List<Game>,
+            replayer: Replayer,
+            config: ServerConfig,
+        ): RoomRevival {
             val header = ReplayLine.json.decodeFromString(ReplayHeader.serializer(), record.header)
             val game = games.firstOrNull { it.id == header.game } ?: throw Problem("no game '${header.game}'")
             val table = when (val setup = game.setup(header.options, header.seed)) {
@@ -55,7 +66,7 @@ class RoomRevival(
             }
             val lines = journal.map { ReplayLine.json.decodeFromString(ReplayLine.serializer(), it) }
             val play = try {
-                Replayer(games).run(ReplayFile(header, lines)).play
+                replayer.run(ReplayFile(header, lines)).play
             } catch (e: ReplayProblem) {
                 throw Problem("its journal does not replay: ${e.message}")
             }
