@@ -1,7 +1,7 @@
 # What the bench scripts share (sourced, from the repository root): the jars, a report directory
 # ($OUT, printed), the server under test ($SERVER_PID, stopped on exit) and free ports.
 # Usage: source server/tools/bench-common.sh NAME
-SERVER_JAR=server/target/partyline.jar
+SERVER_JAR=${SERVER_JAR:-server/target/partyline.jar}  # another build: SERVER_JAR=path/to/partyline.jar
 TOOLS_JAR=server/tools/target/partyline-tools.jar
 OUT=$(mktemp -d -t "$1.XXXXXX")
 SERVER_PID=""

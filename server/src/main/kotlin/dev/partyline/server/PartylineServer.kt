@@ -35,8 +35,7 @@ import dev.partyline.server.transport.ConnectionGate
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.tcp.TcpServer
 import dev.partyline.server.transport.ws.OriginPolicy
-import dev.partyline.server.transport.ws.gameSocket
-import dev.partyline.server.transport.ws.installWebSockets
+import dev.partyline.server.transport.ws.WebSocketUpgrade
 import dev.partyline.shared.game.Game
 import dev.partyline.shared.game.Games
 import dev.partyline.shared.game.quiz.Packs
@@ -89,6 +88,7 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
     private val runner = ConnectionRunner(config, clock, codec, rooms, sessions, NAME, packs, metrics, heartbeat, gate, SavedQuizHosting(accounts, quizzes, clock))
     private val tcp = TcpServer(config, runner)
     private val admission = ChannelAdmission(gate, scope)
+    private val webSockets = WebSocketUpgrade(config, runner, scope)
     private val limiter = LoginLimiter(config.loginAttempts, config.loginWindowMillis, config.limitLoopback, clock)
     private var http: EmbeddedServer<NettyApplicationEngine, NettyApplicationEngine.Configuration>? = null
 
@@ -112,15 +112,14 @@ class PartylineServer(private val config: ServerConfig, private val clock: Clock
             channelPipelineConfig = {
                 admission.install(this)
                 RequestDeadline.install(this, config.requestDeadlineMillis)
+                webSockets.install(this)
             }
         }) {
-            installWebSockets(config)
             install(SecurityHeaders)
             install(HeadRequests)
             install(HttpAdmission)
             installApiErrors()
             routing {
-                gameSocket(config, runner)
                 httpRoutes(codec, rooms, packs, ClientLimits.of(config), NAME, metrics, database)
                 apiRoutes(OriginPolicy(config.allowedOrigins), accounts, quizzes, images, config.imageQuotaBytes, gameStore, ApiAuth(accounts, clock, config.trustProxy), limiter, clock)
             }

@@ -36,7 +36,10 @@ class ChannelAdmission(private val gate: ConnectionGate, private val scope: Coro
         private val DECISION = AttributeKey.valueOf<Deferred<Boolean>>("partyline-admitted")
 
         /** Whether the connection [call] came on was admitted: always, for an address the gate does not count. */
-        suspend fun admitted(call: ApplicationCall): Boolean = call.channel()?.attr(DECISION)?.get()?.await() ?: true
+        suspend fun admitted(call: ApplicationCall): Boolean = call.channel()?.let { admitted(it) } ?: true
+
+        /** Whether [channel] was admitted: always, for an address the gate does not count. */
+        suspend fun admitted(channel: Channel): Boolean = channel.attr(DECISION).get()?.await() ?: true
 
         /** The Netty channel under [this] call, through Ktor's routing wrappers. */
         private fun ApplicationCall.channel(): Channel? = when (this) {

@@ -2,34 +2,38 @@ package dev.partyline.server.transport.ws
 
 import dev.partyline.shared.protocol.Inbound
 import dev.partyline.shared.protocol.Utf8
-import io.ktor.websocket.Frame
+import io.netty.buffer.ByteBuf
+import io.netty.buffer.ByteBufUtil
+import io.netty.handler.codec.http.websocketx.WebSocketFrame
 import java.io.ByteArrayOutputStream
 
 /**
- * Joins the frames of one WebSocket message (RFC 6455 §5.4: a text message may come in
- * fragments, which Ktor hands over as text frames with `fin` false until the last). An
- * unfragmented message costs nothing extra; a message over [maxBytes] is refused as soon as its
- * fragments pass the limit. Binary messages are the transport's to refuse; any that reach here
- * are skipped.
+ * Joins the frames of one WebSocket text message (RFC 6455 §5.4: a message may come as a text
+ * frame that is not final, then continuation frames up to a final one; Netty's decoder has
+ * checked that order). An unfragmented message costs nothing extra; a message over [maxBytes] is
+ * refused as soon as its fragments pass the limit.
  */
 internal class MessageAssembly(private val maxBytes: Int) {
     private var fragments: ByteArrayOutputStream? = null
 
-    /** The message [frame] completes, or null while a message goes on or for a binary one. */
-    fun add(frame: Frame): Inbound? {
-        if (frame !is Frame.Text) return null // Ktor gives a binary message's continuations the binary type too
+    /** The message [frame] (a text or continuation frame) completes, or null while the message goes on. */
+    fun add(frame: WebSocketFrame): Inbound? {
+        val data = frame.content()
         val started = fragments
-        if (frame.fin && started == null) return decode(frame.data, frame.data.size)
+        if (frame.isFinalFragment && started == null) return decode(data)
         val joined = started ?: ByteArrayOutputStream().also { fragments = it }
-        if (joined.size() + frame.data.size > maxBytes) return Inbound.TooLarge
-        joined.write(frame.data)
-        if (!frame.fin) return null
+        if (joined.size() + data.readableBytes() > maxBytes) return Inbound.TooLarge
+        data.readBytes(joined, data.readableBytes())
+        if (!frame.isFinalFragment) return null
         fragments = null
-        return decode(joined.toByteArray(), joined.size())
+        return decode(joined.toByteArray())
     }
 
-    private fun decode(bytes: ByteArray, size: Int): Inbound = when {
-        size > maxBytes -> Inbound.TooLarge
-        else -> Utf8.decodeOrNull(bytes, 0, size)?.let { Inbound.Text(it) } ?: Inbound.BadUtf8
+    private fun decode(data: ByteBuf): Inbound =
+        if (data.readableBytes() > maxBytes) Inbound.TooLarge else decode(ByteBufUtil.getBytes(data))
+
+    private fun decode(bytes: ByteArray): Inbound = when {
+        bytes.size > maxBytes -> Inbound.TooLarge
+        else -> Utf8.decodeOrNull(bytes, 0, bytes.size)?.let { Inbound.Text(it) } ?: Inbound.BadUtf8
     }
 }
