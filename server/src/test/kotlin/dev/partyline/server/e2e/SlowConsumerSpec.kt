@@ -10,19 +10,18 @@ import io.kotest.matchers.shouldBe
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withTimeout
 
-/** A client that stops reading is dropped once its outbox is full; the others keep getting every event. */
+/** A client that stops reading is dropped once its outbox is full, over either transport; the others keep getting every event. */
 class SlowConsumerSpec : FunSpec({
-    test("a player who never reads is dropped as a slow consumer and the others are not held up") {
+    /** Has [stuck] (who never reads) join the host's room, then chats until the room hears it is gone; checks it was dropped as slow, once. */
+    suspend fun dropsTheStuckOne(stuck: suspend (port: Int, code: String) -> AutoCloseable, ws: Boolean) {
         val server = startTestServer(ServerConfig(outboxCapacity = 16, ratePerSecond = 100_000.0, rateBurst = 100_000))
         val host = TestClient.tcp(server.tcpPort, "host")
-        val selector = SelectorManager(Dispatchers.IO)
-        val stuck = aSocket(selector).tcp().connect("127.0.0.1", server.tcpPort)
+        var reader: AutoCloseable? = null
         try {
             host.hello("host")
             host.send("""{"type":"create","game":"quiz"}""")
             val code = host.expect("room").str("code")
-            val out = stuck.openWriteChannel(autoFlush = true)
-            out.writeStringUtf8("""{"type":"hello","name":"stuck","protocol":1}""" + "\n" + """{"type":"join","room":"$code"}""" + "\n")
+            reader = stuck(if (ws) server.httpPort else server.tcpPort, code)
             val stuckId = host.expect("player_joined").str("player")
 
             val text = "é".repeat(280)
@@ -41,10 +40,30 @@ class SlowConsumerSpec : FunSpec({
             (sent > 0) shouldBe true
         } finally {
             host.close()
-            stuck.close()
-            selector.close()
+            reader?.close()
             server.stop()
         }
+    }
+
+    fun joinLines(code: String) = listOf("""{"type":"hello","name":"stuck","protocol":1}""", """{"type":"join","room":"$code"}""")
+
+    test("a player on TCP who never reads is dropped as a slow consumer and the others are not held up") {
+        val selector = SelectorManager(Dispatchers.IO)
+        try {
+            dropsTheStuckOne({ port, code ->
+                val socket = aSocket(selector).tcp().connect("127.0.0.1", port)
+                socket.openWriteChannel(autoFlush = true).writeStringUtf8(joinLines(code).joinToString("\n", postfix = "\n"))
+                socket
+            }, ws = false)
+        } finally {
+            selector.close()
+        }
+    }
+
+    test("a player on a WebSocket who never reads is dropped as a slow consumer and the others are not held up") {
+        dropsTheStuckOne({ port, code ->
+            RawFrames.connect(port).also { ws -> joinLines(code).forEach { ws.send(RawFrames.TEXT, it.toByteArray()) } }
+        }, ws = true)
     }
 })
 
