@@ -49,6 +49,13 @@ class WebEntrySpec : FunSpec({
         upgrade("null").statusLine shouldStartWith "HTTP/1.1 403"
     }
 
+    test("an upgrade of another WebSocket version is answered 426 with the version spoken; one without a key, 400") {
+        val other = request(server.httpPort, "GET /ws HTTP/1.1", "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 99")
+        other.statusLine shouldStartWith "HTTP/1.1 426"
+        other.header("sec-websocket-version") shouldBe "13"
+        request(server.httpPort, "GET /ws HTTP/1.1", "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13").statusLine shouldStartWith "HTTP/1.1 400"
+    }
+
     test("upgrades from the server's own pages, an allowlisted origin, or without Origin (bots) are switched") {
         upgrade("http://127.0.0.1:${server.httpPort}").statusLine shouldStartWith "HTTP/1.1 101"
         upgrade("https://quiz.school.example").statusLine shouldStartWith "HTTP/1.1 101"

@@ -30,9 +30,9 @@ import java.util.concurrent.TimeUnit
  * Reading: a text message, once whole, waits for the reader in a queue; past [PAUSE_AT] waiting
  * the socket is no longer read, so a client that floods waits on TCP. Pings are answered, a close
  * is answered with the client's own code; a binary message fails the connection with 1003, a text
- * message that is not UTF-8 with 1007. Netty's decoder fails the rest of RFC 6455 §5 (an unmasked
- * frame, reserved bits or opcodes, a fragmented or oversized control frame) with 1002, and a frame
- * far over the size limit with 1009.
+ * message that is not UTF-8 with 1007. Netty's decoder refuses the rest of RFC 6455 §5 (an unmasked
+ * frame, reserved bits or opcodes, a fragmented or oversized control frame, a continuation out of
+ * place: 1002; a frame far over the size limit: 1009), and the connection fails with its code.
  *
  * Writing: frames are written as they come and flushed once per batch; a write waits while the
  * socket's send buffer is over Netty's high-water mark, so a client that does not read backs up
@@ -97,12 +97,17 @@ internal class WebSocketConnection(private val channel: Channel, maxBytes: Int) 
 
     override suspend fun write(text: String) {
         if (closing) return
-        if (!channel.isWritable) {
-            channel.flush()
-            CompletableDeferred<Unit>().also { writable = it }.takeIf { !channel.isWritable && channel.isActive }?.await()
-        }
+        if (!channel.isWritable) awaitWritable()
         if (!channel.isActive) throw ClosedChannelException()
         channel.write(TextWebSocketFrame(text), channel.voidPromise())
+    }
+
+    /** Flushes, then waits until the socket's buffer is back under the high-water mark, or the channel has closed. */
+    private suspend fun awaitWritable() {
+        val ready = CompletableDeferred<Unit>()
+        writable = ready
+        channel.flush()
+        if (!channel.isWritable && channel.isActive) ready.await()
     }
 
     override suspend fun flush() {

@@ -40,9 +40,9 @@ import kotlinx.coroutines.launch
  * handler sees it: one JSON message per text frame, run by the same [ConnectionRunner] as TCP.
  * The upgrade is checked against the [OriginPolicy] (a page of a foreign origin gets 403 before
  * it completes), Netty's handshaker answers it, and then the channel holds only Netty's frame
- * codec and a [WebSocketConnection]: no Ktor session, byte channels or coroutines of its own in
- * between, which cost a WebSocket about 8 times the memory and 3 to 4 times the CPU per message
- * of Node's `ws` (docs/benchmarks.md). Every other request goes on to Ktor.
+ * codec and a [WebSocketConnection]: no Ktor session, byte channels or coroutines in between
+ * (they cost several times the memory and CPU per message: docs/benchmarks.md). Every other
+ * request goes on to Ktor.
  */
 class WebSocketUpgrade(private val config: ServerConfig, private val runner: ConnectionRunner, private val scope: CoroutineScope) {
     private val policy = OriginPolicy(config.allowedOrigins)
@@ -94,7 +94,11 @@ class WebSocketUpgrade(private val config: ServerConfig, private val runner: Con
         if (!policy.permits(origin, headers[HttpHeaderNames.HOST])) {
             return refuse(ctx, HttpResponseStatus.FORBIDDEN, "WebSocket connections from ${origin?.take(100)} are not allowed")
         }
-        val handshaker = handshakers.newHandshaker(request) ?: return run { WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel()) }
+        val handshaker = handshakers.newHandshaker(request)
+        if (handshaker == null) { // a version other than 13: 426 with the one we speak
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel()).addListener(ChannelFutureListener.CLOSE)
+            return
+        }
         val whole = DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(), Unpooled.EMPTY_BUFFER, headers, EmptyHttpHeaders.INSTANCE)
         try {
             handshaker.handshake(ctx.channel(), whole, null, ctx.channel().newPromise())
