@@ -12,6 +12,7 @@ import dev.partyline.shared.protocol.ServerMessage
 import dev.partyline.shared.protocol.ServerPing
 import dev.partyline.shared.protocol.WireCodec
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.DelicateCoroutinesApi
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.NonCancellable
@@ -22,6 +23,7 @@ import kotlinx.coroutines.withContext
 import kotlinx.coroutines.withTimeoutOrNull
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonPrimitive
+import java.util.concurrent.atomic.AtomicBoolean
 
 /**
  * One client connection, whatever its transport: a bounded outbox drained by the transport's
@@ -66,13 +68,20 @@ class Connection(
     private var strikes = 0
     private var lastStrikeAt = Long.MIN_VALUE / 2
 
+    /** Set while [drainOn] drains: schedules a drain on the sink's loop after each offer. */
+    @Volatile
+    private var wake: Runnable? = null
+
     @OptIn(DelicateCoroutinesApi::class)
     override val isClosed: Boolean get() = queue.isClosedForSend
 
     // region docs:outbox
     override fun offer(text: String): Boolean {
         val sent = queue.trySend(text)
-        if (sent.isSuccess) return true
+        if (sent.isSuccess) {
+            wake?.run()
+            return true
+        }
         if (!sent.isClosed) { // full, not already closing: the client is too slow
             metrics.droppedSlow()
             drop(Goodbye(Goodbye.SLOW, "you fell too far behind"))
@@ -97,6 +106,7 @@ class Connection(
     private fun closeQueue() {
         if (closingSince == OPEN) closingSince = clock.now()
         queue.close()
+        wake?.run()
     }
 
     private fun drop(goodbye: Goodbye) {
@@ -139,6 +149,49 @@ class Connection(
         }
     }
     // endregion
+
+    /**
+     * Does what [drainTo] does for a [LoopSink]: each offer schedules one drain task on the sink's
+     * loop (unless one is already due), which puts what is queued while the peer takes it and
+     * pushes once per batch; a sink that is not ready resumes draining when it is. Returns when the
+     * outbox has closed and been drained, or the sink has closed; a drop ends it at once, after
+     * its goodbye is put.
+     */
+    suspend fun drainOn(sink: LoopSink) {
+        writer = currentCoroutineContext().job
+        val ended = CompletableDeferred<Unit>()
+        val due = AtomicBoolean()
+        val drain = Runnable {
+            due.set(false)
+            var batch = 0
+            while (sink.ready) {
+                val next = queue.tryReceive()
+                sink.put(next.getOrNull() ?: break)
+                batch++
+            }
+            if (batch > 0) {
+                sink.push()
+                metrics.sent(batch)
+            }
+            @OptIn(DelicateCoroutinesApi::class)
+            if (!sink.open || queue.isClosedForReceive) ended.complete(Unit)
+        }
+        val schedule = Runnable { if (due.compareAndSet(false, true)) sink.execute(drain) }
+        wake = schedule
+        sink.whenReady(schedule)
+        schedule.run()
+        try {
+            ended.await()
+        } catch (e: CancellationException) {
+            if (dropNotice == null) throw e
+        } finally {
+            wake = null
+        }
+        dropNotice?.let { notice ->
+            sink.put(notice)
+            sink.push()
+        }
+    }
 
     /** Stamps an arrival and applies the rate limit; false means the message is dropped unread. */
     fun admit(now: Long): Boolean {

@@ -58,7 +58,7 @@ class ConnectionRunner(
         // region docs:connection-run
         try {
             coroutineScope {
-                val writer = launch { quietly(connection, "write") { connection.drainTo(transport::write, transport::flush) } }
+                val writer = launch { quietly(connection, "write") { transport.drain(connection) } }
                 val reader = launch {
                     if (admitted?.invoke() ?: gate.admit(address)) {
                         quietly(connection, "read") { transport.read { frame -> accept(connection, session, frame) } }

@@ -1,5 +1,6 @@
 package dev.partyline.server.transport
 
+import dev.partyline.server.session.Connection
 import dev.partyline.shared.protocol.Inbound
 
 /** One connection's transport, as [dev.partyline.server.transport.ConnectionRunner] drives it. */
@@ -9,7 +10,9 @@ interface Transport {
 
     /** Reads until the peer closes, handing each frame to [onFrame]; stops early when it returns false. */
     suspend fun read(onFrame: suspend (Inbound) -> Boolean)
-    suspend fun write(text: String)
-    suspend fun flush()
+
+    /** Writes [outbox]'s messages to the peer until the outbox ends ([Connection.drainTo] or [Connection.drainOn]). */
+    suspend fun drain(outbox: Connection)
+
     suspend fun close()
 }

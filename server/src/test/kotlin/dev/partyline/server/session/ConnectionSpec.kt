@@ -16,7 +16,7 @@ import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
 import kotlin.time.Duration.Companion.seconds
 
-/** The outbox of one connection, drained by a fake transport under virtual time. */
+/** The outbox of one connection, drained by a fake transport under virtual time, and on an event loop run by hand. */
 class ConnectionSpec : FunSpec({
     fun connection(capacity: Int, clock: () -> Long = { 0L }) = Connection(
         1, "test", "127.0.0.1", ServerConfig(outboxCapacity = capacity), clock, WireCodec(listOf(QuizGame)), ServerMetrics(),
@@ -83,4 +83,78 @@ class ConnectionSpec : FunSpec({
             }
         }
     }
+
+    test("drained on an event loop, the outbox takes one task per batch, stops while the peer is full and goes on when it is ready") {
+        runTest(timeout = 5.seconds) {
+            val conn = connection(capacity = 8)
+            val sink = HandRunSink()
+            val drain = async { conn.drainOn(sink) }
+            runCurrent()
+            listOf("a", "b", "c").forEach { conn.offer(it) shouldBe true }
+            sink.tasks.size shouldBe 1 // three offers, one drain due
+            sink.runTasks()
+            sink.pushed shouldContainExactly listOf(listOf("a", "b", "c"))
+            sink.ready = false
+            conn.offer("d")
+            sink.runTasks()
+            sink.pushed.size shouldBe 1 // the peer takes nothing now: "d" waits in the outbox
+            sink.ready = true
+            sink.becameReady()
+            sink.runTasks()
+            sink.pushed.last() shouldContainExactly listOf("d")
+            conn.finish()
+            sink.runTasks()
+            drain.await()
+        }
+    }
+
+    test("drained on an event loop, a dropped client's drain ends at once with the goodbye put last") {
+        runTest(timeout = 5.seconds) {
+            val conn = connection(capacity = 2)
+            val sink = HandRunSink().apply { ready = false } // a peer that stopped reading
+            val drain = async { conn.drainOn(sink) }
+            runCurrent()
+            conn.offer("first") shouldBe true
+            conn.offer("second") shouldBe true
+            conn.offer("third") shouldBe false // the outbox is full: dropped
+            drain.join()
+            sink.written.last() shouldContain Goodbye.SLOW
+            sink.written.size shouldBe 1 // only the goodbye: what waited for the peer is thrown away
+        }
+    }
 })
+
+/** A [LoopSink] whose event loop is a list of tasks a spec runs by hand. */
+private class HandRunSink : LoopSink {
+    val tasks = ArrayDeque<Runnable>()
+    val written = mutableListOf<String>()
+    val pushed = mutableListOf<List<String>>()
+    private var batch = mutableListOf<String>()
+    private var onReady: Runnable? = null
+    override var ready = true
+    override val open = true
+
+    override fun execute(task: Runnable) {
+        tasks += task
+    }
+
+    fun runTasks() {
+        while (tasks.isNotEmpty()) tasks.removeFirst().run()
+    }
+
+    fun becameReady() = onReady?.run()
+
+    override fun put(text: String) {
+        written += text
+        batch += text
+    }
+
+    override fun push() {
+        pushed += batch.toList()
+        batch.clear()
+    }
+
+    override fun whenReady(action: Runnable) {
+        onReady = action
+    }
+}

@@ -1,6 +1,7 @@
 package dev.partyline.server.transport.tcp
 
 import dev.partyline.server.base.ServerConfig
+import dev.partyline.server.session.Connection
 import dev.partyline.server.transport.ConnectionRunner
 import dev.partyline.server.transport.Transport
 import dev.partyline.shared.protocol.Inbound
@@ -119,12 +120,12 @@ private class LineTransport(private val socket: Socket, maxLineBytes: Int) : Tra
     }
     // endregion
 
-    override suspend fun write(text: String) {
+    override suspend fun drain(outbox: Connection) = outbox.drainTo(::write, output::flush)
+
+    private suspend fun write(text: String) {
         output.writeStringUtf8(text)
         output.writeByte('\n'.code.toByte())
     }
-
-    override suspend fun flush() = output.flush()
 
     override suspend fun close() {
         withTimeoutOrNull(CLOSE_FLUSH_MILLIS) { runCatching { output.flushAndClose() } }

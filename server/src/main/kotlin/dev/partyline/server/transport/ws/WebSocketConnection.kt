@@ -1,5 +1,7 @@
 package dev.partyline.server.transport.ws
 
+import dev.partyline.server.session.Connection
+import dev.partyline.server.session.LoopSink
 import dev.partyline.server.transport.Transport
 import dev.partyline.shared.protocol.Inbound
 import io.netty.channel.Channel
@@ -15,10 +17,9 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus
 import io.netty.util.ReferenceCountUtil
-import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.channels.Channel as Queue
 import org.slf4j.LoggerFactory
-import java.nio.channels.ClosedChannelException
+import java.util.concurrent.RejectedExecutionException
 import java.util.concurrent.TimeUnit
 
 /**
@@ -34,16 +35,18 @@ import java.util.concurrent.TimeUnit
  * frame, reserved bits or opcodes, a fragmented or oversized control frame, a continuation out of
  * place: 1002; a frame far over the size limit: 1009), and the connection fails with its code.
  *
- * Writing: frames are written as they come and flushed once per batch; a write waits while the
- * socket's send buffer is over Netty's high-water mark, so a client that does not read backs up
- * into its outbox, which drops it.
+ * Writing: the outbox is drained on the event loop ([Connection.drainOn]), a frame per message and
+ * one flush per batch; while the socket's buffer is over Netty's high-water mark draining waits,
+ * so a client that does not read backs up into its outbox, which drops it.
  */
-internal class WebSocketConnection(private val channel: Channel, maxBytes: Int) : ChannelInboundHandlerAdapter(), Transport {
+internal class WebSocketConnection(private val channel: Channel, maxBytes: Int) : ChannelInboundHandlerAdapter(), Transport, LoopSink {
     override val kind = "ws"
     private val assembly = MessageAssembly(maxBytes)
     private val messages = Queue<Inbound>(Queue.UNLIMITED)
     private var waiting = 0
-    private var writable: CompletableDeferred<Unit>? = null
+    /** What [Connection.drainOn] asked to run when the socket takes more again, or closes. */
+    @Volatile
+    private var writable: Runnable? = null
 
     /** Set once a close frame has gone out: nothing more is written. */
     @Volatile
@@ -70,13 +73,13 @@ internal class WebSocketConnection(private val channel: Channel, maxBytes: Int) 
     }
 
     override fun channelWritabilityChanged(ctx: ChannelHandlerContext) {
-        if (channel.isWritable) writable?.complete(Unit)
+        if (channel.isWritable) writable?.run()
         super.channelWritabilityChanged(ctx)
     }
 
     override fun channelInactive(ctx: ChannelHandlerContext) {
         messages.close()
-        writable?.complete(Unit)
+        writable?.run()
         super.channelInactive(ctx)
     }
 
@@ -95,23 +98,30 @@ internal class WebSocketConnection(private val channel: Channel, maxBytes: Int) 
         }
     }
 
-    override suspend fun write(text: String) {
-        if (closing) return
-        if (!channel.isWritable) awaitWritable()
-        if (!channel.isActive) throw ClosedChannelException()
+    override suspend fun drain(outbox: Connection) = outbox.drainOn(this)
+
+    override fun execute(task: Runnable) {
+        try {
+            channel.eventLoop().execute(task)
+        } catch (e: RejectedExecutionException) {
+            task.run() // the loop has shut down: the channel is closed, so the task only ends the drain
+        }
+    }
+
+    override val ready: Boolean get() = channel.isWritable && open
+
+    override val open: Boolean get() = channel.isActive && !closing
+
+    override fun put(text: String) {
         channel.write(TextWebSocketFrame(text), channel.voidPromise())
     }
 
-    /** Flushes, then waits until the socket's buffer is back under the high-water mark, or the channel has closed. */
-    private suspend fun awaitWritable() {
-        val ready = CompletableDeferred<Unit>()
-        writable = ready
+    override fun push() {
         channel.flush()
-        if (!channel.isWritable && channel.isActive) ready.await()
     }
 
-    override suspend fun flush() {
-        channel.flush()
+    override fun whenReady(action: Runnable) {
+        writable = action
     }
 
     override suspend fun close() = closeWith(WebSocketCloseStatus.NORMAL_CLOSURE)
