@@ -44,6 +44,7 @@ internal class WebSocketConnection(private val channel: Channel, maxBytes: Int) 
     private val assembly = MessageAssembly(maxBytes)
     private val messages = Queue<Inbound>(Queue.UNLIMITED)
     private var waiting = 0
+
     /** What [Connection.drainOn] asked to run when the socket takes more again, or closes. */
     @Volatile
     private var writable: Runnable? = null
@@ -113,7 +114,7 @@ internal class WebSocketConnection(private val channel: Channel, maxBytes: Int) 
     override val open: Boolean get() = channel.isActive && !closing
 
     override fun put(text: String) {
-        channel.write(TextWebSocketFrame(text), channel.voidPromise())
+        if (!closing) channel.write(TextWebSocketFrame(text), channel.voidPromise()) // nothing may follow a close frame
     }
 
     override fun push() {
