@@ -14,9 +14,7 @@ internal class RawFrames private constructor(private val socket: Socket) : AutoC
     private val output = socket.getOutputStream()
 
     fun send(opcode: Int, payload: ByteArray, fin: Boolean = true, rsv: Int = 0, masked: Boolean = true) {
-        val key = Random.nextBytes(4)
-        output.write(header(opcode, payload.size.toLong(), fin, rsv, masked) + (if (masked) key else ByteArray(0)))
-        output.write(if (masked) ByteArray(payload.size) { (payload[it].toInt() xor key[it % 4].toInt()).toByte() } else payload)
+        output.write(frame(opcode, payload, fin, rsv, masked))
         output.flush()
     }
 
@@ -24,16 +22,6 @@ internal class RawFrames private constructor(private val socket: Socket) : AutoC
     fun sendHeaderOnly(opcode: Int, length: Long) {
         output.write(header(opcode, length, fin = true, rsv = 0, masked = true) + Random.nextBytes(4))
         output.flush()
-    }
-
-    private fun header(opcode: Int, length: Long, fin: Boolean, rsv: Int, masked: Boolean): ByteArray {
-        val first = (if (fin) 0x80 else 0) or rsv or opcode
-        val mask = if (masked) 0x80 else 0
-        return when {
-            length < 126 -> byteArrayOf(first.toByte(), (mask or length.toInt()).toByte())
-            length < 65536 -> byteArrayOf(first.toByte(), (mask or 126).toByte(), (length shr 8).toByte(), length.toByte())
-            else -> byteArrayOf(first.toByte(), (mask or 127).toByte()) + ByteArray(8) { (length shr (56 - 8 * it)).toByte() }
-        }
     }
 
     /** The next frame from the server, as its opcode and payload. */
@@ -75,6 +63,24 @@ internal class RawFrames private constructor(private val socket: Socket) : AutoC
         const val TEXT = 0x1
         const val CLOSE = 0x8
         const val PING = 0x9
+
+        /** A client frame of [opcode] carrying [payload]: masked with a fresh key, as a client must send it, unless told otherwise. */
+        fun frame(opcode: Int, payload: ByteArray, fin: Boolean = true, rsv: Int = 0, masked: Boolean = true): ByteArray {
+            val head = header(opcode, payload.size.toLong(), fin, rsv, masked)
+            if (!masked) return head + payload
+            val key = Random.nextBytes(4)
+            return head + key + ByteArray(payload.size) { (payload[it].toInt() xor key[it % 4].toInt()).toByte() }
+        }
+
+        private fun header(opcode: Int, length: Long, fin: Boolean, rsv: Int, masked: Boolean): ByteArray {
+            val first = (if (fin) 0x80 else 0) or rsv or opcode
+            val mask = if (masked) 0x80 else 0
+            return when {
+                length < 126 -> byteArrayOf(first.toByte(), (mask or length.toInt()).toByte())
+                length < 65536 -> byteArrayOf(first.toByte(), (mask or 126).toByte(), (length shr 8).toByte(), length.toByte())
+                else -> byteArrayOf(first.toByte(), (mask or 127).toByte()) + ByteArray(8) { (length shr (56 - 8 * it)).toByte() }
+            }
+        }
 
         fun connect(port: Int): RawFrames {
             val socket = Socket("127.0.0.1", port).apply { soTimeout = 5_000 }

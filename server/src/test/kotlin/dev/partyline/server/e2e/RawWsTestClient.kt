@@ -89,19 +89,7 @@ internal class RawWsLink(private val socket: Socket) : TextLink {
         private fun headerSize(length: Int) = 2 + (if (length < 126) 0 else if (length < 65536) 2 else 8) + 4
 
         /** A masked text frame, as a client must send it. */
-        private fun frame(payload: ByteArray): ByteArray {
-            val length = payload.size
-            val header = java.io.ByteArrayOutputStream()
-            header.write(0x80 or TEXT)
-            when {
-                length < 126 -> header.write(0x80 or length)
-                length < 65536 -> header.write(byteArrayOf((0x80 or 126).toByte(), (length shr 8).toByte(), length.toByte()))
-                else -> header.write(byteArrayOf((0x80 or 127).toByte()) + ByteArray(8) { i -> (length.toLong() shr (56 - 8 * i)).toByte() })
-            }
-            val mask = Random.nextBytes(4)
-            header.write(mask)
-            return header.toByteArray() + ByteArray(payload.size) { i -> (payload[i].toInt() xor mask[i % 4].toInt()).toByte() }
-        }
+        private fun frame(payload: ByteArray): ByteArray = RawFrames.frame(TEXT, payload)
 
         /** One whole frame from the server (which never masks): its opcode and payload. */
         private suspend fun ByteReadChannel.readFrame(): Pair<Int, ByteArray> {
