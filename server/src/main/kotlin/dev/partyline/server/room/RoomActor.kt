@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger
  *
  * The state lives in parts that only this loop calls: [RoomMembers] (who is in, the host, the
  * numbered messages), [RoomSeating] (comings and goings), [RoomGame] (the game and its timer),
- * [RoomBots] (the server's bots) and [MemberMessages] (what members send).
+ * [RoomPresence] (who hears of comings and goings, and how), [RoomBots] (the server's bots) and
+ * [MemberMessages] (what members send).
  */
 class RoomActor(
     val code: RoomCode,
@@ -68,9 +69,9 @@ class RoomActor(
     private val members = RoomMembers(code, table, codec)
     private val journal = recording?.let { RoomJournal(it, codec, settings, members::seq) }
     private val game = RoomGame(table, clock, members, timers, ::publish, metrics::timerRan, journal)
-    private val seating = RoomSeating(
-        code, table, settings, config, codec, RoomSnapshots(code, gameId, table, settings, codec), members, game, timers, ::publish, journal,
-    )
+    private val snapshots = RoomSnapshots(code, gameId, table, settings, codec)
+    private val presence = RoomPresence(table, members, snapshots, timers)
+    private val seating = RoomSeating(code, table, settings, config, codec, snapshots, members, presence, game, timers, ::publish, journal)
     private val bots = RoomBots(this, settings, config, codec, clock, scope, botDriver, members, seating, game, ::publish)
     private val messages = MemberMessages(code, members, seating, game, bots)
 
@@ -173,6 +174,7 @@ class RoomActor(
             }
             is RoomCommand.Tick -> game.tick(command.generation)
             is RoomCommand.GraceOver -> seating.graceOver(command.player, command.epoch)
+            RoomCommand.PresenceDue -> presence.flush(game.play)
             is RoomCommand.Shutdown -> if (journal != null && game.phase != RoomPhase.FINISHED) {
                 handover = command // answered once the journal has every entry: the server closes it after every room has answered
             } else {
@@ -205,6 +207,7 @@ class RoomActor(
         }
         game.stop()
         seating.close()
+        presence.close()
         bots.close()
         while (true) {
             val command = mailbox.tryReceive().getOrNull() ?: break

@@ -30,6 +30,8 @@ sealed interface RoomCommand {
     data class FromMember(val player: PlayerId, val message: ClientMessage, val re: JsonElement?, val receivedAt: Long) : RoomCommand
     /** The game's timer; stale when [generation] is not the room's latest. */
     data class Tick(val generation: Long) : RoomCommand
+    /** A big room's `presence` is due. */
+    data object PresenceDue : RoomCommand
     /** A dropped member's grace period ended; stale when [epoch] is not the member's latest. */
     data class GraceOver(val player: PlayerId, val epoch: Long) : RoomCommand
     /**

@@ -22,6 +22,9 @@ internal class RoomMembers(private val code: RoomCode, private val table: GameTa
     /** Every member, in the order they came. */
     val all: Collection<Member> get() = byPlayer.values
 
+    /** How many members there are. */
+    val size: Int get() = byPlayer.size
+
     var host: PlayerId? = null
         private set
 

@@ -10,9 +10,6 @@ import dev.partyline.shared.protocol.ErrorMessage
 import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.Left
 import dev.partyline.shared.protocol.PlayerId
-import dev.partyline.shared.protocol.PlayerJoined
-import dev.partyline.shared.protocol.PlayerLeft
-import dev.partyline.shared.protocol.PlayerStatus
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Role
 import dev.partyline.shared.protocol.RoomCode
@@ -34,6 +31,7 @@ internal class RoomSeating(
     private val codec: WireCodec,
     private val snapshots: RoomSnapshots,
     private val members: RoomMembers,
+    private val presence: RoomPresence,
     private val game: RoomGame,
     private val timers: RoomTimers,
     private val publish: () -> Unit,
@@ -85,7 +83,7 @@ internal class RoomSeating(
         members.add(member)
         journal?.seated(member)
         member.outbox?.offer(snapshot(member, members.seq + 1, re))
-        members.broadcast(PlayerJoined(snapshots.view(member, game.play)), except = setOf(member.player))
+        presence.joined(member, game.play)
     }
 
     /** Gives [player] its new connection after a resume, unless that one has closed already; false when it is no longer a member. */
@@ -103,7 +101,7 @@ internal class RoomSeating(
         graceTimers.remove(member.player)?.cancel()
         outbox.offer(snapshot(member, if (wasAway) members.seq + 1 else members.seq, re))
         if (wasAway) {
-            members.broadcast(PlayerStatus(member.player, true), except = setOf(member.player))
+            presence.status(member, except = setOf(member.player))
             game.notice(GameInput.Presence(member.player, true))
         }
     }
@@ -113,7 +111,7 @@ internal class RoomSeating(
         val member = members[player] ?: return
         if (member.outbox !== outbox) return
         member.outbox = null
-        members.broadcast(PlayerStatus(member.player, false))
+        presence.status(member)
         game.notice(GameInput.Presence(member.player, false))
         awaitReturn(member)
     }
@@ -165,7 +163,7 @@ internal class RoomSeating(
         journal?.gone(member.player, banned = member.player in banned)
         graceTimers.remove(member.player)?.cancel()
         game.notice(GameInput.Gone(member.player)) // also a promoted host who played: the game knows its own seats
-        members.broadcast(PlayerLeft(member.player, reason))
+        presence.left(member, reason)
         if (member.player == members.host) {
             members.replaceHost()
             members.host?.let { journal?.host(it) }
@@ -178,8 +176,10 @@ internal class RoomSeating(
         graceTimers.values.forEach { it.cancel() }
     }
 
-    private fun snapshot(member: Member, seq: Long, re: JsonElement?): String =
-        snapshots.of(member, members.all, members.host, game.phase, game.play, seq, re)
+    private fun snapshot(member: Member, seq: Long, re: JsonElement?): String {
+        val (shown, crowd) = presence.shown(member, game.play)
+        return snapshots.of(member, shown, crowd, members.host, game.phase, game.play, seq, re)
+    }
 
     companion object {
         /** The refusal of a bot by a room that admits none. */

@@ -2,6 +2,7 @@ package dev.partyline.server.room
 
 import dev.partyline.shared.game.GamePlay
 import dev.partyline.shared.game.GameTable
+import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.PlayerView
 import dev.partyline.shared.protocol.RoomCode
@@ -27,10 +28,11 @@ class RoomSnapshots(
     fun view(member: Member, play: GamePlay?) =
         PlayerView(member.player, member.name, member.role, play?.scores?.get(member.player) ?: 0, member.connected, member.bot, member.serverBot)
 
-    /** The encoded snapshot for [viewer]; [re] when it answers a request. */
+    /** The encoded snapshot for [viewer], naming [members] (all of them unless [crowd] counts a big room); [re] when it answers a request. */
     fun of(
         viewer: Member,
         members: Collection<Member>,
+        crowd: Crowd?,
         host: PlayerId?,
         phase: RoomPhase,
         play: GamePlay?,
@@ -42,6 +44,7 @@ class RoomSnapshots(
             // A player promoted to host keeps their seat in a running game: the game knows who plays.
             you = Viewer(viewer.player, viewer.role, plays = play?.scores?.containsKey(viewer.player) ?: table.plays(viewer.role)),
             view = play?.view(viewer.player) ?: table.lobbyView(),
+            crowd = crowd,
         )
         return codec.encode(snapshot, re = re)
     }

@@ -1,5 +1,6 @@
 package dev.partyline.shared.protocol
 
+import kotlinx.serialization.EncodeDefault
 import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.KeepGeneratedSerializer
 import kotlinx.serialization.SerialName
@@ -11,7 +12,8 @@ import kotlinx.serialization.json.jsonObject
 /**
  * `room`: what a member needs to draw a room, sent on joining and on resuming: the room's
  * [options] (the game's and its own), its [players], the [seq] of its last event, who [you] are,
- * and the game's [view] through your eyes. The view's fields are written beside the snapshot's
+ * and the game's [view] through your eyes. In a big room [players] names only a few members and
+ * [crowd] counts them all (see [Crowd]); elsewhere [crowd] is absent. The view's fields are written beside the snapshot's
  * own (`question`, `board`…), and read back by the view registered under [game].
  */
 @OptIn(ExperimentalSerializationApi::class)
@@ -29,6 +31,7 @@ data class RoomSnapshot(
     val seq: Long,
     val you: Viewer,
     val view: GameView,
+    @EncodeDefault(EncodeDefault.Mode.NEVER) val crowd: Crowd? = null,
 ) : ServerMessage
 
 /** `you` in a [RoomSnapshot]: the member it was built for, and whether they play in the game. */

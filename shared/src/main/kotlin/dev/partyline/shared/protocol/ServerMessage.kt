@@ -152,6 +152,7 @@ val coreServerMessages = SerializersModule {
         subclass(PlayerLeft::class)
         subclass(PlayerStatus::class)
         subclass(HostChanged::class)
+        subclass(Presence::class)
         subclass(ChatLine::class)
         subclass(Paused::class)
         subclass(Resumed::class)
