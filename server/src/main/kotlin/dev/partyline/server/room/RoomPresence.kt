@@ -70,7 +70,8 @@ internal class RoomPresence(
         val named = LinkedHashSet<Member>()
         members.host?.let(members::get)?.let(named::add)
         named += viewer
-        named += if (play == null) members.all.take(Crowd.SHOWN) else topScorers(play)
+        val others = members.all.asSequence().filter { it !in named }
+        named += if (play == null) others.take(Crowd.SHOWN).toList() else topScorers(others, play)
         return named to crowd()
     }
 
@@ -104,12 +105,12 @@ internal class RoomPresence(
         return Crowd(players, spectators, connected)
     }
 
-    /** The [Crowd.SHOWN] members with the highest scores in [play], the highest first; one pass over the room. */
-    private fun topScorers(play: GamePlay): List<Member> {
+    /** The [Crowd.SHOWN] of [candidates] with the highest scores in [play], the highest first; one pass over them. */
+    private fun topScorers(candidates: Sequence<Member>, play: GamePlay): List<Member> {
         val scores = play.scores
         val score = { m: Member -> scores[m.player] ?: 0 }
         val lowestFirst = PriorityQueue(Crowd.SHOWN + 1, compareBy(score))
-        for (member in members.all) {
+        for (member in candidates) {
             lowestFirst.add(member)
             if (lowestFirst.size > Crowd.SHOWN) lowestFirst.poll()
         }
