@@ -6,6 +6,7 @@ import dev.partyline.shared.protocol.Role
 
 /**
  * A member of a room as the room actor keeps it. Owned by the actor: mutated only in its loop.
+ * Its [role] and [outbox] change only through [RoomMembers], which keeps the room's counts.
  * [bot] is any bot (one that said so in its hello, or one the server runs); [serverBot] only the latter.
  * [tokenHash] is the hash of a connected member's session token, which the room logs so that
  * the member can resume after a restart.

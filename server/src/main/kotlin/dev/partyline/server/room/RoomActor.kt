@@ -70,7 +70,7 @@ class RoomActor(
     private val journal = recording?.let { RoomJournal(it, codec, settings, members::seq) }
     private val game = RoomGame(table, clock, members, timers, ::publish, metrics::timerRan, journal)
     private val snapshots = RoomSnapshots(code, gameId, table, settings, codec)
-    private val presence = RoomPresence(table, members, snapshots, timers)
+    private val presence = RoomPresence(members, snapshots, timers)
     private val seating = RoomSeating(code, table, settings, config, codec, snapshots, members, presence, game, timers, ::publish, journal)
     private val bots = RoomBots(this, settings, config, codec, clock, scope, botDriver, members, seating, game, ::publish)
     private val messages = MemberMessages(code, members, seating, game, bots)

@@ -1,6 +1,8 @@
 package dev.partyline.server.room
 
+import dev.partyline.server.base.Outbox
 import dev.partyline.shared.game.GameTable
+import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.ErrorMessage
 import dev.partyline.shared.protocol.HostChanged
 import dev.partyline.shared.protocol.PlayerId
@@ -18,6 +20,9 @@ import org.slf4j.LoggerFactory
  */
 internal class RoomMembers(private val code: RoomCode, private val table: GameTable, private val codec: WireCodec) {
     private val byPlayer = LinkedHashMap<PlayerId, Member>()
+    private var playing = 0
+    private var spectators = 0
+    private var connectedPlayers = 0
 
     /** Every member, in the order they came. */
     val all: Collection<Member> get() = byPlayer.values
@@ -41,19 +46,45 @@ internal class RoomMembers(private val code: RoomCode, private val table: GameTa
     val players: List<Member> get() = all.filter { table.plays(it.role) }
 
     /** How many of [players] there are. */
-    val playerCount: Int get() = all.count { table.plays(it.role) }
+    val playerCount: Int get() = playing
+
+    /** How many spectators there are. */
+    val spectatorCount: Int get() = spectators
+
+    /** The room's counts, kept as members come, go, connect and change role: never a pass over the room. */
+    val crowd: Crowd get() = Crowd(playing, spectators, connectedPlayers)
 
     operator fun get(player: PlayerId): Member? = byPlayer[player]
 
     /** Adds [member]; one joining as host becomes the host. */
     fun add(member: Member) {
         byPlayer[member.player] = member
+        count(member, 1)
         if (member.role == Role.HOST) host = member.player
     }
 
     /** Removes [member], quietly: telling the room, and [replaceHost] if it hosted, are the caller's. */
     fun remove(member: Member) {
-        byPlayer.remove(member.player)
+        if (byPlayer.remove(member.player) != null) count(member, -1)
+    }
+
+    /** Gives [member] its connection [outbox], or takes it away (null). */
+    fun connect(member: Member, outbox: Outbox?) = recounting(member) { member.outbox = outbox }
+
+    private fun recounting(member: Member, change: () -> Unit) {
+        count(member, -1)
+        change()
+        count(member, 1)
+    }
+
+    private fun count(member: Member, by: Int) {
+        when {
+            member.role == Role.SPECTATOR -> spectators += by
+            table.plays(member.role) -> {
+                playing += by
+                if (member.connected) connectedPlayers += by
+            }
+        }
     }
 
     /** After the host has gone: the next host takes over, if anyone may, and everyone hears of it. */
@@ -61,7 +92,7 @@ internal class RoomMembers(private val code: RoomCode, private val table: GameTa
         val next = nextHost()
         host = next?.player
         if (next != null) {
-            next.role = Role.HOST
+            recounting(next) { next.role = Role.HOST }
             broadcast(HostChanged(next.player))
         }
     }

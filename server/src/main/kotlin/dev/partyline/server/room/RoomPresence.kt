@@ -1,14 +1,12 @@
 package dev.partyline.server.room
 
 import dev.partyline.shared.game.GamePlay
-import dev.partyline.shared.game.GameTable
 import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.PlayerJoined
 import dev.partyline.shared.protocol.PlayerLeft
 import dev.partyline.shared.protocol.PlayerStatus
 import dev.partyline.shared.protocol.Presence
-import dev.partyline.shared.protocol.Role
 import kotlinx.coroutines.Job
 import java.util.PriorityQueue
 
@@ -20,7 +18,6 @@ import java.util.PriorityQueue
  * Part of a [RoomActor], used only from its loop.
  */
 internal class RoomPresence(
-    private val table: GameTable,
     private val members: RoomMembers,
     private val snapshots: RoomSnapshots,
     private val timers: RoomTimers,
@@ -58,7 +55,7 @@ internal class RoomPresence(
     /** Sends the `presence` that is due. */
     fun flush(play: GamePlay?) {
         due = null
-        val news = Presence(crowd(), joined.map { snapshots.view(it, play) }, left.toList())
+        val news = Presence(members.crowd, joined.map { snapshots.view(it, play) }, left.toList())
         joined.clear()
         left.clear()
         members.broadcast(news)
@@ -72,7 +69,7 @@ internal class RoomPresence(
         named += viewer
         val others = members.all.asSequence().filter { it !in named }
         named += if (play == null) others.take(Crowd.SHOWN).toList() else topScorers(others, play)
-        return named to crowd()
+        return named to members.crowd
     }
 
     /** Cancels the pending `presence`: the room is closing. */
@@ -87,22 +84,6 @@ internal class RoomPresence(
 
     private fun changed() {
         if (due == null) due = timers.after(RoomCommand.PresenceDue) { Crowd.PRESENCE_INTERVAL_MS }
-    }
-
-    private fun crowd(): Crowd {
-        var players = 0
-        var spectators = 0
-        var connected = 0
-        for (member in members.all) {
-            when {
-                member.role == Role.SPECTATOR -> spectators++
-                table.plays(member.role) -> {
-                    players++
-                    if (member.connected) connected++
-                }
-            }
-        }
-        return Crowd(players, spectators, connected)
     }
 
     /** The [Crowd.SHOWN] of [candidates] with the highest scores in [play], the highest first; one pass over them. */

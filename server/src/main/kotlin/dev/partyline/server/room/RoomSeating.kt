@@ -63,7 +63,7 @@ internal class RoomSeating(
         bot && !settings.bots -> NO_BOTS
         role == Role.PLAYER && members.playerCount >= settings.maxPlayers ->
             Rejection(ErrorCode.ROOM_FULL, "the room is full (${settings.maxPlayers} players)")
-        role == Role.SPECTATOR && members.all.count { it.role == Role.SPECTATOR } >= config.maxSpectators ->
+        role == Role.SPECTATOR && members.spectatorCount >= config.maxSpectators ->
             Rejection(ErrorCode.ROOM_FULL, "the room has no more seats for spectators")
         game.phase == RoomPhase.FINISHED && role == Role.PLAYER -> Rejection(ErrorCode.WRONG_STATE, "this game is over; join as a spectator")
         else -> null
@@ -96,7 +96,7 @@ internal class RoomSeating(
     /** Gives [member] its new connection and a full snapshot; tells the room if it was away. */
     private fun reconnect(member: Member, outbox: Outbox, re: JsonElement?) {
         val wasAway = !member.connected
-        member.outbox = outbox
+        members.connect(member, outbox)
         member.epoch++
         graceTimers.remove(member.player)?.cancel()
         outbox.offer(snapshot(member, if (wasAway) members.seq + 1 else members.seq, re))
@@ -110,7 +110,7 @@ internal class RoomSeating(
     fun detach(player: PlayerId, outbox: Outbox) {
         val member = members[player] ?: return
         if (member.outbox !== outbox) return
-        member.outbox = null
+        members.connect(member, null)
         presence.status(member)
         game.notice(GameInput.Presence(member.player, false))
         awaitReturn(member)

@@ -15,6 +15,7 @@ import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
 import kotlinx.serialization.json.JsonObject
+import kotlin.random.Random
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonPrimitive
 
@@ -114,6 +115,35 @@ class BigRoomPresenceSpec : FunSpec({
             val snapshot = h.of(crowd[105]).all.one("room")
             snapshot.ids("players") shouldContainExactly listOf(HOST.value, crowd[105].value) + scorers.take(Crowd.SHOWN).map { it.value }
             snapshot.players().drop(2).map { it.num("score") } shouldBe snapshot.players().drop(2).map { it.num("score") }.sortedDescending()
+        }
+    }
+
+    test("the counts stay whole through a seeded run of joins, spectators, leaves, drops, resumes and a new host") {
+        runTest {
+            val h = roomWith(Crowd.BIG_AFTER + 1)
+            val random = Random(17)
+            val playing = crowd.take(Crowd.BIG_AFTER + 1).toMutableSet()
+            val watching = mutableSetOf<PlayerId>()
+            val away = mutableSetOf<PlayerId>()
+            var next = 0
+            repeat(300) {
+                val member = (playing + watching).randomOrNull(random)
+                when (random.nextInt(5)) {
+                    0 -> PlayerId("p_new${next++}").also { h.join(it) shouldBe true; playing += it }
+                    1 -> PlayerId("p_eye${next++}").also { h.join(it, role = Role.SPECTATOR) shouldBe true; watching += it }
+                    2 -> member?.let { h.leave(it) shouldBe true; playing -= it; watching -= it; away -= it }
+                    3 -> member?.takeIf { it !in away }?.let { h.detach(it); away += it }
+                    else -> member?.takeIf { it in away }?.let { h.room.reattach(it, h.connect(it)) shouldBe true; testScheduler.runCurrent(); away -= it }
+                }
+            }
+            h.leave(HOST) // a person takes over; a quiz's host does not play, so one player fewer
+            h.join(CY, role = Role.SPECTATOR)
+            val snapshot = h.of(CY).fresh().one("room")
+            playing -= PlayerId(snapshot.str("host"))
+            val expected = Crowd(players = playing.size, spectators = watching.size + 1, connected = (playing - away).size)
+            snapshot.crowdOf() shouldBe expected
+            h.advance(Crowd.PRESENCE_INTERVAL_MS)
+            h.of(CY).fresh().one("presence").crowdOf() shouldBe expected
         }
     }
 

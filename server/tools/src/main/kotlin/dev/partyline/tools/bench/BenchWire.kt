@@ -23,7 +23,7 @@ object BenchWire {
     private const val PING = "{\"type\":\"ping\""
 
     /** Server events that arrive in floods and that no scenario measures: counted in the handler and dropped. */
-    private val NOISE = listOf("player_joined", "answers", "player_status").map { "$TYPE_PREFIX$it\"" }
+    private val NOISE = listOf("player_joined", "presence", "answers", "player_status").map { "$TYPE_PREFIX$it\"" }
 
     fun hello(name: String) = encode(CoreClientMessages.Hello(name = name, protocol = Limits.PROTOCOL_VERSION, client = "partyline-bench", bot = true))
 

@@ -29,6 +29,7 @@ class BenchWireSpec : FunSpec({
 
     test("floods nobody measures are noise; measured events are not") {
         BenchWire.isNoise("""{"type":"player_joined","player":"p_1"}""") shouldBe true
+        BenchWire.isNoise("""{"type":"presence","crowd":{"players":2417,"spectators":0,"connected":2417},"joined":[],"left":[]}""") shouldBe true
         BenchWire.isNoise("""{"type":"answers","index":0,"answered":3,"of":10}""") shouldBe true
         BenchWire.isNoise("""{"type":"answer_ack","index":0}""") shouldBe false
     }

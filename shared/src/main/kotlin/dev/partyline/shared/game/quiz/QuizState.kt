@@ -48,7 +48,7 @@ data class QuizState(
 
     override val isOver: Boolean get() = phase == QuizPhase.OVER
 
-    override val scores: Map<PlayerId, Int> get() = players.mapValues { it.value.score }
+    override val scores: Map<PlayerId, Int> by lazy(LazyThreadSafetyMode.NONE) { players.mapValues { it.value.score } }
 
     override val standings: List<Standing> get() = QuizRules.leaderboard(this)
 
