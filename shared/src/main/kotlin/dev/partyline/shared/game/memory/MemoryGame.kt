@@ -37,6 +37,7 @@ object MemoryGame : Game {
             subclass(CardsHidden::class)
             subclass(TurnStarted::class)
             subclass(RaceProgressed::class)
+            subclass(RaceStandings::class)
         }
         polymorphic(GameView::class) { subclass(MemoryView::class) }
     }

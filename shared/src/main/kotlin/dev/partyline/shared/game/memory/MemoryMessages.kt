@@ -3,6 +3,7 @@ package dev.partyline.shared.game.memory
 import dev.partyline.shared.game.GameMove
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.ServerMessage
+import dev.partyline.shared.protocol.Standing
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 
@@ -51,3 +52,10 @@ data class TurnStarted(val player: PlayerId?, val deadline: Long?) : ServerMessa
 /** `progress`: in a race, [player] has found [pairs] pairs. */
 @Serializable @SerialName("progress")
 data class RaceProgressed(val player: PlayerId, val pairs: Int) : ServerMessage
+
+/**
+ * `standings`: in a race of more than 100 players, sent at most four times a second in place of
+ * each `progress`: the [leaderboard]'s top, and how many race in all ([total]).
+ */
+@Serializable @SerialName("standings")
+data class RaceStandings(val leaderboard: List<Standing>, val total: Int) : ServerMessage

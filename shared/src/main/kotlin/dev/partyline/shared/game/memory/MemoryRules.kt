@@ -1,6 +1,7 @@
 package dev.partyline.shared.game.memory
 
 import dev.partyline.shared.game.Audience
+import dev.partyline.shared.game.CrowdStandings
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.Seat
@@ -8,12 +9,13 @@ import dev.partyline.shared.game.Step
 import dev.partyline.shared.game.Tally
 import dev.partyline.shared.game.standings
 import dev.partyline.shared.protocol.ErrorCode
-import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.Paused
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Resumed
 import dev.partyline.shared.protocol.ServerMessage
+import kotlinx.collections.immutable.persistentMapOf
+import kotlinx.collections.immutable.toPersistentMap
 
 /**
  * Memory as a fold: `decide(state, input, now)` gives the next state and its events, or a
@@ -21,10 +23,14 @@ import dev.partyline.shared.protocol.ServerMessage
  * cleared board.
  */
 object MemoryRules {
+    /** A big race's `standings` go out at most this often. */
+    const val STANDINGS_INTERVAL_MS = 250L
+
     /** Deals the board to [seats] at [now]; in turns mode the first connected seat begins. */
     fun start(settings: MemorySettings, seats: List<Seat>, now: Long): Step.Next {
         val players = seats.map { MemoryPlayer(it.player, it.name, connected = it.connected) }
-        val dealt = MemoryState(settings, players, boards = if (settings.mode == MemoryMode.RACE) players.associate { it.id to Board() } else emptyMap())
+        val boards = if (settings.mode == MemoryMode.RACE) players.associate { it.id to Board() }.toPersistentMap() else persistentMapOf()
+        val dealt = MemoryState(settings, players, boards = boards, lastStandingsAt = now - STANDINGS_INTERVAL_MS)
         val state = if (dealt.race) dealt else {
             val first = players.firstOrNull { it.active }
             dealt.copy(turn = first?.id, deadline = first?.let { now + settings.turnMillis })
@@ -95,9 +101,11 @@ object MemoryRules {
         val cleared = board.copy(matched = board.matched + a + b, up = emptyList())
         val scored = state.withBoard(player.id, cleared).withPlayer(scorer)
         emits += Emit(to, PairMatched(listOf(a, b), player.id, scorer.pairs))
-        if (state.race) emits += everyone(RaceProgressed(player.id, scorer.pairs))
+        val bigRace = state.race && CrowdStandings.isBig(state.players.size)
+        if (state.race && !bigRace) emits += everyone(RaceProgressed(player.id, scorer.pairs))
         return when {
             cleared.matched.size == settings.deck.size -> finish(scored, "finished", emits)
+            bigRace -> standingsDue(scored, now).after(emits)
             state.race -> Step.Next(scored, emits)
             else -> {
                 // A match keeps the turn, with a fresh deadline.
@@ -107,14 +115,27 @@ object MemoryRules {
         }
     }
 
+    /** A pair was found in a big race: `standings` go out now, or at most [STANDINGS_INTERVAL_MS] after the last. */
+    private fun standingsDue(state: MemoryState, now: Long): Step.Next =
+        if (now - state.lastStandingsAt >= STANDINGS_INTERVAL_MS) standings(state, now) else Step.Next(state.copy(standingsDue = true))
+
+    private fun standings(state: MemoryState, now: Long): Step.Next {
+        val leaderboard = leaderboard(state)
+        val news = RaceStandings(CrowdStandings.top(leaderboard, null), total = leaderboard.size)
+        return Step.Next(state.copy(lastStandingsAt = now, standingsDue = false), listOf(everyone(news)))
+    }
+
     private fun tick(state: MemoryState, now: Long): Step.Next = when {
         state.over || state.pausedAt != null -> Step.Next(state)
         state.race -> state.boards.filterValues { (it.hideAt ?: Long.MAX_VALUE) <= now }.keys
-            .fold(Step.Next(state)) { step, owner -> hideOwn(step.memory, owner).after(step.emits) }
+            .fold(dueStandings(state, now)) { step, owner -> hideOwn(step.memory, owner).after(step.emits) }
         state.shared.hideAt != null -> if (now >= state.shared.hideAt) endTurn(state, now) else Step.Next(state)
         state.deadline != null && now >= state.deadline -> endTurn(state, now)
         else -> Step.Next(state)
     }
+
+    private fun dueStandings(state: MemoryState, now: Long): Step.Next =
+        if (state.standingsAt?.let { now >= it } == true) standings(state, now) else Step.Next(state)
 
     /** Turns [owner]'s missed cards down at once; in turns mode the turn passes too. */
     private fun hide(state: MemoryState, owner: PlayerId, now: Long): Step.Next =
@@ -171,7 +192,7 @@ object MemoryRules {
         val existing = state.player(seat.player)
         val player = existing?.copy(left = false, connected = seat.connected) ?: MemoryPlayer(seat.player, seat.name, connected = seat.connected)
         val seated = if (existing != null) state.withPlayer(player) else state.copy(players = state.players + player)
-        val boarded = if (seated.race) seated.copy(boards = seated.boards + (player.id to seated.boardOf(player.id))) else seated
+        val boarded = if (seated.race) seated.copy(boards = seated.boards.put(player.id, seated.boardOf(player.id))) else seated
         return settleTurn(boarded, now)
     }
 
@@ -191,7 +212,8 @@ object MemoryRules {
             pausedAt = null,
             deadline = state.deadline?.plus(shift),
             shared = state.shared.shifted(),
-            boards = state.boards.mapValues { it.value.shifted() },
+            boards = state.boards.mapValues { it.value.shifted() }.toPersistentMap(),
+            lastStandingsAt = state.lastStandingsAt + shift,
         )
         val settled = settleTurn(resumed, now)
         return settled.before(everyone(Resumed(settled.memory.deadline)))
@@ -199,7 +221,7 @@ object MemoryRules {
 
     private fun finish(state: MemoryState, reason: String, emits: List<Emit>): Step.Next {
         val done = state.copy(over = true, pausedAt = null, turn = null, deadline = null)
-        return Step.Next(done, emits + everyone(GameOver(leaderboard(done), reason, state.settings.seed)))
+        return Step.Next(done, emits + CrowdStandings.gameOver(leaderboard(done), reason, done.players.map { it.id }.toSet(), state.settings.seed))
     }
 
     fun leaderboard(state: MemoryState) = standings(state.players.filterNot { it.left }.map { Tally(it.id, it.name, it.pairs) })
@@ -216,7 +238,7 @@ object MemoryRules {
 
     private fun MemoryState.withPlayer(player: MemoryPlayer) = copy(players = players.map { if (it.id == player.id) player else it })
 
-    private fun MemoryState.withBoard(owner: PlayerId, board: Board) = if (race) copy(boards = boards + (owner to board)) else copy(shared = board)
+    private fun MemoryState.withBoard(owner: PlayerId, board: Board) = if (race) copy(boards = boards.put(owner, board)) else copy(shared = board)
 
     private val Step.Next.memory: MemoryState get() = play as MemoryState
 

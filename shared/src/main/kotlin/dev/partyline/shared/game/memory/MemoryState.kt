@@ -1,10 +1,13 @@
 package dev.partyline.shared.game.memory
 
+import dev.partyline.shared.game.CrowdStandings
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GamePlay
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Standing
+import kotlinx.collections.immutable.PersistentMap
+import kotlinx.collections.immutable.persistentMapOf
 
 /** The settings a memory game runs with; [deck] holds every card's face, dealt from [seed]. */
 data class MemorySettings(
@@ -38,11 +41,14 @@ data class MemoryState(
     val settings: MemorySettings,
     val players: List<MemoryPlayer>,
     val shared: Board = Board(),
-    val boards: Map<PlayerId, Board> = emptyMap(),
+    val boards: PersistentMap<PlayerId, Board> = persistentMapOf(),
     val turn: PlayerId? = null,
     val deadline: Long? = null,
     val pausedAt: Long? = null,
     val over: Boolean = false,
+    /** In a big race: when `standings` last went out, and whether a change waits for the next. */
+    val lastStandingsAt: Long = 0,
+    val standingsDue: Boolean = false,
 ) : GamePlay {
     val race: Boolean get() = settings.mode == MemoryMode.RACE
 
@@ -54,9 +60,12 @@ data class MemoryState(
     override val wakeAt: Long?
         get() = when {
             over || pausedAt != null -> null
-            race -> boards.values.mapNotNull { it.hideAt }.minOrNull()
+            race -> listOfNotNull(boards.values.mapNotNull { it.hideAt }.minOrNull(), standingsAt).minOrNull()
             else -> shared.hideAt ?: deadline
         }
+
+    /** When the due `standings` of a big race go out; null when none is due. */
+    val standingsAt: Long? get() = if (standingsDue) lastStandingsAt + MemoryRules.STANDINGS_INTERVAL_MS else null
 
     override val isOver: Boolean get() = over
 
@@ -70,8 +79,16 @@ data class MemoryState(
     override fun view(viewer: PlayerId) = MemoryView(
         BoardView.of(
             settings, if (race) boards[viewer] else shared, turn, deadline,
-            progress = if (race) players.filterNot { it.left }.associate { it.id to it.pairs } else null,
+            progress = if (race) progressFor(viewer) else null,
         ),
         paused = pausedAt != null,
     )
+
+    /** Each racer's pairs; in a big race only the top's and [viewer]'s. */
+    private fun progressFor(viewer: PlayerId): Map<PlayerId, Int> {
+        val racing = players.filterNot { it.left }
+        if (!CrowdStandings.isBig(racing.size)) return racing.associate { it.id to it.pairs }
+        val shown = CrowdStandings.top(MemoryRules.leaderboard(this), null).map { it.player }.toSet() + viewer
+        return racing.filter { it.id in shown }.associate { it.id to it.pairs }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.partyline.shared.game.quiz
 
 import dev.partyline.shared.game.Audience
+import dev.partyline.shared.game.CrowdStandings
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.Step
@@ -88,7 +89,7 @@ object QuizRules {
             }
         }
         GameInput.End -> if (state.phase == QuizPhase.OVER) reject(ErrorCode.WRONG_STATE, "the quiz is over")
-        else Step.Next(state.copy(phase = QuizPhase.OVER, pausedAt = null), BigRoom.gameOver(leaderboard(state), "ended", state.players.keys))
+        else Step.Next(state.copy(phase = QuizPhase.OVER, pausedAt = null), CrowdStandings.gameOver(leaderboard(state), "ended", state.players.keys))
     }
 
     private fun answer(state: QuizState, player: PlayerId, move: Answer, receivedAt: Long, now: Long): Step {
@@ -196,7 +197,7 @@ object QuizRules {
         )
         val emits = BigRoom.reveal(reveal, state.players.keys).toMutableList()
         return if (last) {
-            emits += BigRoom.gameOver(reveal.leaderboard, "finished", state.players.keys)
+            emits += CrowdStandings.gameOver(reveal.leaderboard, "finished", state.players.keys)
             Step.Next(settled.copy(phase = QuizPhase.OVER, lastReveal = reveal), emits)
         } else {
             Step.Next(settled.copy(nextAt = from + state.settings.revealMillis, lastReveal = reveal), emits)

@@ -4,6 +4,7 @@ import dev.partyline.shared.game.ADA
 import dev.partyline.shared.game.Audience
 import dev.partyline.shared.game.BOB
 import dev.partyline.shared.game.CY
+import dev.partyline.shared.game.CrowdStandings
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.T0
@@ -17,7 +18,7 @@ import io.kotest.matchers.shouldBe
 /** A quiz of more than a hundred players sends each player their own result and the top, not everyone's. */
 class QuizBigRoomSpec : FunSpec({
     val q = QuizFixtures
-    val crowd = List(BigRoom.FULL_MAX_PLAYERS + 50) { PlayerId("p_$it") }
+    val crowd = List(CrowdStandings.FULL_MAX_PLAYERS + 50) { PlayerId("p_$it") }
 
     /** A crowd quiz where player i answers right when i is odd, player 0 first and the last player last. */
     fun played(questions: Int = 2): Pair<QuizRun, List<Emit>> {
@@ -36,9 +37,9 @@ class QuizBigRoomSpec : FunSpec({
             val reveal = emit.message as Reveal
             reveal.results.map { it.player } shouldContainExactly listOf(player)
             reveal.total shouldBe crowd.size
-            reveal.leaderboard.take(BigRoom.TOP).map { it.rank } shouldBe reveal.leaderboard.take(BigRoom.TOP).map { it.rank }.sorted()
+            reveal.leaderboard.take(CrowdStandings.TOP).map { it.rank } shouldBe reveal.leaderboard.take(CrowdStandings.TOP).map { it.rank }.sorted()
             (player in reveal.leaderboard.map { it.player }) shouldBe true
-            reveal.leaderboard.size shouldBe if (reveal.leaderboard.take(BigRoom.TOP).any { it.player == player }) BigRoom.TOP else BigRoom.TOP + 1
+            reveal.leaderboard.size shouldBe if (reveal.leaderboard.take(CrowdStandings.TOP).any { it.player == player }) CrowdStandings.TOP else CrowdStandings.TOP + 1
             reveal.distribution shouldBe listOf(75, 75, 0, 0)
         }
     }
@@ -49,7 +50,7 @@ class QuizBigRoomSpec : FunSpec({
         (watchers.to as Audience.Others).except shouldBe crowd.toSet()
         val reveal = watchers.message as Reveal
         reveal.results shouldBe emptyList()
-        reveal.leaderboard shouldHaveSize BigRoom.TOP
+        reveal.leaderboard shouldHaveSize CrowdStandings.TOP
         emits.none { it.to == Audience.Everyone && it.message is Reveal } shouldBe true
     }
 
