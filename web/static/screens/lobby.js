@@ -12,6 +12,8 @@ export function lobbyScreen(ctx, room) {
   const players = h('div', { class: 'players-slot' }, list);
   const counts = h('p', { class: 'counts muted', 'aria-live': 'polite' });
   const startSlot = h('div', { class: 'start-slot' });
+  const start = startBox(ctx);
+  const waiting = waitingLine();
   const bots = botControl(ctx);
 
   const el = h('div', { class: 'lobby' },
@@ -43,15 +45,29 @@ export function lobbyScreen(ctx, room) {
       const spectators = r.players.filter((p) => p.role === 'spectator').length;
       setText(counts, `${plural(playing, 'player')} · `);
       counts.append(h('span', { 'data-test': 'spectator-count', 'data-count': String(spectators) }, plural(spectators, 'spectator')));
-      fill(startSlot, host
-        ? h('div', { class: 'start-box' },
-          h('button', { type: 'button', class: 'btn btn-primary btn-huge', 'data-test': 'start', onclick: () => ctx.send({ type: 'start' }) }, '▶ Start the game'),
-          h('p', { class: 'muted' }, playing === 0 ? 'Waiting for the first player to join…' : `${plural(playing, 'player')} ready.`))
-        : h('p', { class: 'waiting', role: 'status' },
-          h('span', { class: 'dots', 'aria-hidden': 'true' }, '● ● ●'),
-          iPlay(r) ? ' You are in! Waiting for the host to start…' : ' Watching. Waiting for the host to start…'));
+      setText(start.note, playing === 0 ? 'Waiting for the first player to join…' : `${plural(playing, 'player')} ready.`);
+      setText(waiting.note, iPlay(r) ? ' You are in! Waiting for the host to start…' : ' Watching. Waiting for the host to start…');
+      // Put in only when it changes, so the Start button keeps the focus while people come and go.
+      const shown = host ? start.el : waiting.el;
+      if (startSlot.firstChild !== shown) fill(startSlot, shown);
     },
   };
+}
+
+/** The host's Start button with a note on who is ready; made once. */
+function startBox(ctx) {
+  const note = h('p', { class: 'muted' });
+  const el = h('div', { class: 'start-box' },
+    h('button', { type: 'button', class: 'btn btn-primary btn-huge', 'data-test': 'start', onclick: () => ctx.send({ type: 'start' }) }, '▶ Start the game'),
+    note);
+  return { el, note };
+}
+
+/** What the others see until the host starts; made once. */
+function waitingLine() {
+  const note = h('span');
+  const el = h('p', { class: 'waiting', role: 'status' }, h('span', { class: 'dots', 'aria-hidden': 'true' }, '● ● ●'), note);
+  return { el, note };
 }
 
 /** The host's "Add bot" button and the skill of the next bot; made once, so the chosen skill stays put. */
