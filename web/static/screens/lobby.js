@@ -1,8 +1,9 @@
 // Lobby: the room code and link to share, who is in, and the host's start, kick and bot controls.
 import { h, fill, setText } from '../dom.js';
 import { playerList, updatePlayerList } from '../components/players.js';
+import { crowdCount, crowdMore, updateCrowdMore } from '../components/crowd.js';
 import { gameOf } from '../games/index.js';
-import { iHost, iPlay, playsIn } from '../room.js';
+import { headcount, iHost, iPlay } from '../room.js';
 import { plural } from '../words.js';
 
 export function lobbyScreen(ctx, room) {
@@ -11,6 +12,7 @@ export function lobbyScreen(ctx, room) {
   const list = playerList({ players: [] });
   const players = h('div', { class: 'players-slot' }, list);
   const counts = h('p', { class: 'counts muted', 'aria-live': 'polite' });
+  const more = crowdMore(room);
   const startSlot = h('div', { class: 'start-slot' });
   const start = startBox(ctx);
   const waiting = waitingLine();
@@ -30,6 +32,7 @@ export function lobbyScreen(ctx, room) {
       h('p', { class: 'muted' }, game.summary(room.options)),
       counts,
       players,
+      more,
       bots),
     startSlot);
 
@@ -40,11 +43,17 @@ export function lobbyScreen(ctx, room) {
       const me = state.me && state.me.player;
       const host = iHost(r);
       updatePlayerList(list, r, { me, scoreLabel: game.unit, onKick: host ? (p) => ctx.send(p.serverBot ? { type: 'remove_bot', player: p.player } : { type: 'kick', player: p.player }) : null });
+      updateCrowdMore(more, r);
       bots.hidden = !host || r.options.bots === false;
-      const playing = r.players.filter((p) => playsIn(r, p.role)).length;
-      const spectators = r.players.filter((p) => p.role === 'spectator').length;
-      setText(counts, `${plural(playing, 'player')} · `);
-      counts.append(h('span', { 'data-test': 'spectator-count', 'data-count': String(spectators) }, plural(spectators, 'spectator')));
+      const { players: playing, spectators } = headcount(r);
+      // A big room's counts change a few times a second: shown, not read out each time.
+      counts.setAttribute('aria-live', r.crowd ? 'off' : 'polite');
+      if (r.crowd) {
+        fill(counts, crowdCount(r));
+      } else {
+        setText(counts, `${plural(playing, 'player')} · `);
+        counts.append(h('span', { 'data-test': 'spectator-count', 'data-count': String(spectators) }, plural(spectators, 'spectator')));
+      }
       setText(start.note, playing === 0 ? 'Waiting for the first player to join…' : `${plural(playing, 'player')} ready.`);
       setText(waiting.note, iPlay(r) ? ' You are in! Waiting for the host to start…' : ' Watching. Waiting for the host to start…');
       // Put in only when it changes, so the Start button keeps the focus while people come and go.
