@@ -10,6 +10,20 @@ export function playsIn(room, role) {
 export const iPlay = (room) => Boolean(room && room.you && (room.you.plays ?? playsIn(room, room.you.role)));
 export const iHost = (room) => Boolean(room && room.you && room.you.role === 'host');
 
+/**
+ * How many play, watch, and play connected now: the server's counts in a big room (`room.crowd`,
+ * whose list names only a few), counted from the list in a small one.
+ */
+export function headcount(room) {
+  if (room.crowd) return room.crowd;
+  const players = room.players.filter((p) => playsIn(room, p.role));
+  return {
+    players: players.length,
+    spectators: room.players.filter((p) => p.role === 'spectator').length,
+    connected: players.filter((p) => p.connected).length,
+  };
+}
+
 export function patchPlayers(room, fn) {
   return { ...room, players: room.players.map(fn) };
 }

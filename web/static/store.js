@@ -113,7 +113,8 @@ function roomFrom(snapshot, previous) {
     host: snapshot.host,
     seq: snapshot.seq,
     you: snapshot.you,
-    players: snapshot.players || [],
+    players: snapshot.players || [], // everyone; in a big room only a few (see presence())
+    crowd: snapshot.crowd || null, // a big room's counts: { players, spectators, connected }; null in a small room
     chat: same ? previous.chat : [],
     stale: false,
     over: same && snapshot.state === 'finished' ? previous.over : null,
@@ -124,15 +125,19 @@ function roomFrom(snapshot, previous) {
   return room;
 }
 
-/** Standings from the player list (a snapshot of a finished room has no leaderboard). */
+/**
+ * Standings from the player list (a snapshot of a finished room has no leaderboard). A big room's
+ * list names its top scorers beside you and the host: only ranks within that top are sure.
+ */
 function standingsOf(players, room) {
   const ranked = players.filter((p) => playsIn(room, p.role)).sort((a, b) => b.score - a.score);
-  return ranked.map((p) => ({
+  const standings = ranked.map((p) => ({
     player: p.player,
     name: p.name,
     score: p.score,
     rank: 1 + ranked.filter((q) => q.score > p.score).length,
   }));
+  return room.crowd ? standings.filter((e) => e.rank <= CROWD_SHOWN) : standings;
 }
 
 // ---- events inside a room ----
@@ -141,10 +146,10 @@ function inRoom(room, msg, me) {
   switch (msg.type) {
     case 'player_joined': {
       const entry = { player: msg.player, name: msg.name, role: msg.role, score: msg.score, connected: msg.connected, bot: msg.bot, serverBot: Boolean(msg.serverBot) };
-      const exists = room.players.some((p) => p.player === msg.player);
-      const players = exists ? room.players.map((p) => (p.player === msg.player ? entry : p)) : [...room.players, entry];
-      return { ...room, players };
+      return { ...room, players: withEntries(room.players, [entry]) };
     }
+    case 'presence':
+      return presence(room, msg);
     case 'player_left':
       return { ...room, players: room.players.filter((p) => p.player !== msg.player) };
     case 'player_status':
@@ -175,4 +180,36 @@ function inRoom(room, msg, me) {
     default:
       return gameOf(room).reduce(room, msg);
   }
+}
+
+/** players with entries put in: one already listed is replaced where it is, a new one goes last. */
+function withEntries(players, entries) {
+  const fresh = new Map(entries.map((e) => [e.player, e]));
+  const kept = players.map((p) => fresh.get(p.player) || p);
+  const listed = new Set(players.map((p) => p.player));
+  return [...kept, ...entries.filter((e) => !listed.has(e.player))];
+}
+
+// ---- a big room ----
+
+/** The members a big room's list keeps beside the host and you: as many as its snapshot names (the server's Crowd.SHOWN). */
+const CROWD_SHOWN = 10;
+
+/**
+ * A big room's comings and goings (in place of player_joined, player_left and player_status):
+ * its counts now, and the latest who came (`joined`, put in first) and went (`left`). The list
+ * stays a few: the host, you, and the latest others. A room that has just turned big has its
+ * whole list cut down the same way.
+ */
+function presence(room, { crowd, joined = [], left = [] }) {
+  const gone = new Set(left);
+  const players = withEntries(room.players, joined).filter((p) => !gone.has(p.player));
+  return { ...room, crowd, players: fewOf(room, players) };
+}
+
+/** The host, you, and the latest CROWD_SHOWN others of players, in their order. */
+function fewOf(room, players) {
+  const always = (p) => p.player === room.host || (room.you && p.player === room.you.player);
+  const latest = new Set(players.filter((p) => !always(p)).slice(-CROWD_SHOWN));
+  return players.filter((p) => always(p) || latest.has(p));
 }

@@ -1,4 +1,4 @@
-// Words for people: error codes, goodbye reasons, ranks. Server texts stay as a fallback.
+// Words for people: error codes, goodbye reasons, ranks, counts. Server texts stay as a fallback.
 
 const ERRORS = {
   room_not_found: 'There is no room with that code. Check the code and try again.',
@@ -51,6 +51,11 @@ export function capitalize(text) {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
+/** A number as people read it: 2,417. */
+export function count(n) {
+  return typeof n === 'number' ? n.toLocaleString('en') : String(n);
+}
+
 export function plural(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${count(n)} ${n === 1 ? one : many}`;
 }

@@ -4,6 +4,7 @@ import { h, fill, setText } from '../dom.js';
 import { checkbox } from '../components/fields.js';
 import { games } from '../games/index.js';
 import { capLength } from '../limits.js';
+import { count } from '../words.js';
 
 const ROOMS_EVERY_MS = 5000;
 
@@ -112,7 +113,7 @@ export function homeScreen(ctx) {
       h('span', { class: 'room-entry-game', 'aria-hidden': 'true' }, games[room.game]?.icon),
       h('span', { class: 'room-entry-main' },
         h('b', { class: 'mono' }, room.code),
-        h('small', {}, `${room.game} · ${room.state === 'lobby' ? 'waiting to start' : room.state} · ${room.players}/${room.max} players`)),
+        h('small', {}, `${room.game} · ${room.state === 'lobby' ? 'waiting to start' : room.state} · ${count(room.players)}/${count(room.max)} players`)),
       room.state !== 'finished' && h('button', { type: 'button', class: 'btn btn-small', 'data-test': 'room-join', onclick: () => go('player') }, 'Join'),
       h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'data-test': 'room-watch', onclick: () => go('spectator') }, 'Watch'));
   }

@@ -1,8 +1,9 @@
 // Lobby: the room code and link to share, who is in, and the host's start, kick and bot controls.
 import { h, fill, setText } from '../dom.js';
 import { playerList, updatePlayerList } from '../components/players.js';
+import { crowdCount, crowdMore, updateCrowdMore } from '../components/crowd.js';
 import { gameOf } from '../games/index.js';
-import { iHost, iPlay, playsIn } from '../room.js';
+import { headcount, iHost, iPlay } from '../room.js';
 import { plural } from '../words.js';
 
 export function lobbyScreen(ctx, room) {
@@ -11,7 +12,10 @@ export function lobbyScreen(ctx, room) {
   const list = playerList({ players: [] });
   const players = h('div', { class: 'players-slot' }, list);
   const counts = h('p', { class: 'counts muted', 'aria-live': 'polite' });
+  const more = crowdMore(room);
   const startSlot = h('div', { class: 'start-slot' });
+  const start = startBox(ctx);
+  const waiting = waitingLine();
   const bots = botControl(ctx);
 
   const el = h('div', { class: 'lobby' },
@@ -28,6 +32,7 @@ export function lobbyScreen(ctx, room) {
       h('p', { class: 'muted' }, game.summary(room.options)),
       counts,
       players,
+      more,
       bots),
     startSlot);
 
@@ -38,20 +43,40 @@ export function lobbyScreen(ctx, room) {
       const me = state.me && state.me.player;
       const host = iHost(r);
       updatePlayerList(list, r, { me, scoreLabel: game.unit, onKick: host ? (p) => ctx.send(p.serverBot ? { type: 'remove_bot', player: p.player } : { type: 'kick', player: p.player }) : null });
+      updateCrowdMore(more, r);
       bots.hidden = !host || r.options.bots === false;
-      const playing = r.players.filter((p) => playsIn(r, p.role)).length;
-      const spectators = r.players.filter((p) => p.role === 'spectator').length;
-      setText(counts, `${plural(playing, 'player')} · `);
-      counts.append(h('span', { 'data-test': 'spectator-count', 'data-count': String(spectators) }, plural(spectators, 'spectator')));
-      fill(startSlot, host
-        ? h('div', { class: 'start-box' },
-          h('button', { type: 'button', class: 'btn btn-primary btn-huge', 'data-test': 'start', onclick: () => ctx.send({ type: 'start' }) }, '▶ Start the game'),
-          h('p', { class: 'muted' }, playing === 0 ? 'Waiting for the first player to join…' : `${plural(playing, 'player')} ready.`))
-        : h('p', { class: 'waiting', role: 'status' },
-          h('span', { class: 'dots', 'aria-hidden': 'true' }, '● ● ●'),
-          iPlay(r) ? ' You are in! Waiting for the host to start…' : ' Watching. Waiting for the host to start…'));
+      const { players: playing, spectators } = headcount(r);
+      // A big room's counts change a few times a second: shown, not read out each time.
+      counts.setAttribute('aria-live', r.crowd ? 'off' : 'polite');
+      if (r.crowd) {
+        fill(counts, crowdCount(r));
+      } else {
+        setText(counts, `${plural(playing, 'player')} · `);
+        counts.append(h('span', { 'data-test': 'spectator-count', 'data-count': String(spectators) }, plural(spectators, 'spectator')));
+      }
+      setText(start.note, playing === 0 ? 'Waiting for the first player to join…' : `${plural(playing, 'player')} ready.`);
+      setText(waiting.note, iPlay(r) ? ' You are in! Waiting for the host to start…' : ' Watching. Waiting for the host to start…');
+      // Put in only when it changes, so the Start button keeps the focus while people come and go.
+      const shown = host ? start.el : waiting.el;
+      if (startSlot.firstChild !== shown) fill(startSlot, shown);
     },
   };
+}
+
+/** The host's Start button with a note on who is ready; made once. */
+function startBox(ctx) {
+  const note = h('p', { class: 'muted' });
+  const el = h('div', { class: 'start-box' },
+    h('button', { type: 'button', class: 'btn btn-primary btn-huge', 'data-test': 'start', onclick: () => ctx.send({ type: 'start' }) }, '▶ Start the game'),
+    note);
+  return { el, note };
+}
+
+/** What the others see until the host starts; made once. */
+function waitingLine() {
+  const note = h('span');
+  const el = h('p', { class: 'waiting', role: 'status' }, h('span', { class: 'dots', 'aria-hidden': 'true' }, '● ● ●'), note);
+  return { el, note };
 }
 
 /** The host's "Add bot" button and the skill of the next bot; made once, so the chosen skill stays put. */

@@ -5,6 +5,7 @@ import { countdown } from '../../countdown.js';
 import { announce } from '../../live.js';
 import { hostBar } from '../../components/hostbar.js';
 import { playerList, updatePlayerList } from '../../components/players.js';
+import { crowdMore, updateCrowdMore } from '../../components/crowd.js';
 import { iHost, iPlay } from '../../room.js';
 import { plural } from '../../words.js';
 import { emojiFor } from './faces.js';
@@ -19,6 +20,7 @@ export function memoryScreen(ctx) {
 
   let board = null; // { el, cards: [button] } for the current size
   const scores = playerList({ players: [] }); // the turns game's scoreboard, updated in place
+  const more = crowdMore({ players: [] }); // under it, in a big room: how many more play than it names
   let lastTurn;
 
   function flip(i) {
@@ -136,8 +138,9 @@ export function memoryScreen(ctx) {
     if (race) {
       fill(side, raceProgress(room, m, me));
     } else {
-      if (scores.parentNode !== side) fill(side, h('h2', { class: 'card-title' }, 'Pairs found'), scores);
+      if (scores.parentNode !== side) fill(side, h('h2', { class: 'card-title' }, 'Pairs found'), scores, more);
       updatePlayerList(scores, room, { me, turn: m.turn, scoreLabel: 'pairs' });
+      updateCrowdMore(more, room);
     }
 
     if (m.turn !== lastTurn && !race) {
@@ -184,5 +187,6 @@ function raceProgress(room, m, me) {
           bar,
           h('span', { class: 'progress-count' }, `${pairs} / ${plural(m.pairs, 'pair')}`));
       })),
+    crowdMore(room),
   ];
 }

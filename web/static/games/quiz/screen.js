@@ -7,8 +7,8 @@ import { announce } from '../../live.js';
 import { capLength } from '../../limits.js';
 import { hostBar } from '../../components/hostbar.js';
 import { leaderboard } from '../../components/leaderboard.js';
-import { iHost, iPlay, playsIn } from '../../room.js';
-import { ordinal, plural } from '../../words.js';
+import { headcount, iHost, iPlay } from '../../room.js';
+import { count, ordinal, plural } from '../../words.js';
 
 // Colour is never the only signal: every choice also has its own shape and number.
 const SHAPES = ['▲', '◆', '●', '■', '★', '⬢'];
@@ -102,11 +102,11 @@ export function quizScreen(ctx) {
 
   function paintProgress(room) {
     const quiz = room.play;
-    const of = quiz.progress ? quiz.progress.of : room.players.filter((p) => playsIn(room, p.role) && p.connected).length;
+    const of = quiz.progress ? quiz.progress.of : headcount(room).connected;
     const answered = quiz.progress ? quiz.progress.answered : 0;
     answeredCount.dataset.answered = String(answered);
     answeredCount.dataset.of = String(of);
-    setText(answeredCount, `${answered} / ${of} answered`);
+    setText(answeredCount, `${count(answered)} / ${count(of)} answered`);
   }
 
   // ---- a player answering ----

@@ -1,5 +1,6 @@
 package dev.partyline.server.browser
 
+import dev.partyline.server.e2e.TestClient
 import org.openqa.selenium.By
 import org.openqa.selenium.WebElement
 
@@ -62,6 +63,19 @@ fun Browser.joinWithCode(code: String) {
 fun Browser.lobbyCode(): String {
     awaitScreen("lobby")
     return await("the room code") { find("room-code").text.trim().takeIf { it.length == 6 } }
+}
+
+/**
+ * Someone in room [code] over a TCP line connection (as an app or a script would be), named [name];
+ * the caller closes it. TCP, not WebSocket: the client library's WebSockets share one HTTP client,
+ * whose engine holds at most 100 connections to one address, too few for a crowd.
+ */
+suspend fun BrowserStage.socketPlayer(code: String, name: String): TestClient {
+    val client = TestClient.tcp(server.tcpPort, name)
+    client.hello(name)
+    client.send("""{"type":"join","room":"$code"}""")
+    client.expect("room")
+    return client
 }
 
 /** The entries of the player list: name → the entry. */
