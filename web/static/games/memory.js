@@ -38,6 +38,7 @@ function boardFrom(board, paused) {
     hideAt: b.hideAt || null,
     cards,
     progress: b.progress || {},
+    leaders: {}, // a big race's named racers (id → name) from `standings`
     paused: Boolean(paused),
     remaining: null,
     pending: [],
@@ -68,7 +69,8 @@ function reduce(room, msg) {
     case 'match': {
       const cards = setCards(msg.cards, (c) => ({ state: 'matched', face: c.face }));
       const scored = patchPlayers(room, (p) => (p.player === msg.by ? { ...p, score: msg.score } : p));
-      return { ...scored, play: { ...m, cards } };
+      const progress = m.mode === 'race' ? { ...m.progress, [msg.by]: msg.score } : m.progress; // a big race sends no progress of your own
+      return { ...scored, play: { ...m, cards, progress } };
     }
     case 'miss':
       return { ...room, play: { ...m, hideAt: msg.hideAt } };
@@ -79,6 +81,13 @@ function reduce(room, msg) {
     case 'progress': {
       const scored = patchPlayers(room, (p) => (p.player === msg.player ? { ...p, score: msg.pairs } : p));
       return { ...scored, play: { ...m, progress: { ...m.progress, [msg.player]: msg.pairs } } };
+    }
+    case 'standings': { // a big race: the top racers, a few times a second, and you
+      const me = room.you && room.you.player;
+      const progress = Object.fromEntries(msg.leaderboard.map((s) => [s.player, s.score]));
+      if (me && !(me in progress) && me in m.progress) progress[me] = m.progress[me];
+      const leaders = Object.fromEntries(msg.leaderboard.map((s) => [s.player, s.name]));
+      return { ...room, play: { ...m, progress, leaders } };
     }
     case 'resumed':
       return msg.deadline ? { ...room, play: { ...m, deadline: msg.deadline } } : room;

@@ -173,8 +173,23 @@ function turnLine(room, m, me) {
   return h('p', { class: `turn${m.turn === me ? ' mine' : ''}`, 'data-test': 'turn', 'data-player-id': m.turn || '' }, text);
 }
 
+/** How many racers a big race's panel names besides you: the top ten, as the server's standings. */
+const BIG_RACE_SHOWN = 10;
+
+/** Who the race panel lists: every player, or in a big race the best ten known (from standings, else the few named players) and you. */
+function racersOf(room, m, me) {
+  const players = room.players.filter((p) => p.role !== 'spectator');
+  if (!room.crowd) return players;
+  const known = new Map(players.map((p) => [p.player, p]));
+  const ids = [...new Set([...Object.keys(m.progress), ...known.keys()])];
+  const racer = (id) => known.get(id) || { player: id, name: m.leaders[id] || 'Racer', connected: true, bot: false, role: 'player' };
+  const best = ids.sort((a, b) => (m.progress[b] || 0) - (m.progress[a] || 0)).slice(0, BIG_RACE_SHOWN);
+  if (me && known.has(me) && !best.includes(me)) best.push(me);
+  return best.map(racer);
+}
+
 function raceProgress(room, m, me) {
-  const racers = room.players.filter((p) => p.role !== 'spectator');
+  const racers = racersOf(room, m, me);
   return [
     h('h2', { class: 'card-title' }, 'Progress'),
     h('ol', { class: 'progress-list', 'aria-label': 'Race progress' },
@@ -187,6 +202,6 @@ function raceProgress(room, m, me) {
           bar,
           h('span', { class: 'progress-count' }, `${pairs} / ${plural(m.pairs, 'pair')}`));
       })),
-    crowdMore(room),
+    crowdMore({ ...room, players: racers }), // "…and N more" than the panel names
   ];
 }

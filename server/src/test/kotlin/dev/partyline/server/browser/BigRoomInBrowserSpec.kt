@@ -3,6 +3,7 @@ package dev.partyline.server.browser
 import dev.partyline.server.base.ServerConfig
 import dev.partyline.server.e2e.TestClient
 import dev.partyline.server.e2e.int
+import dev.partyline.server.e2e.str
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
@@ -121,11 +122,33 @@ class BigRoomInBrowserSpec : FunSpec({
             shown shouldBeLessThan 20
             host.find("crowd-more").text shouldBe "…and ${106 - shown} more players"
             host.screenshot("bigroom-09-memory-race-host")
+
+            // A big race sends standings, not a progress per pair: the panel follows the leader.
+            val leader = racers[41]
+            leader.findOnePair()
+            host.await("Racer 42 to lead the race's progress") {
+                host.findAll("progress").firstOrNull()?.takeIf { it.text.startsWith("Racer 42") && it.getAttribute("data-pairs") == "1" }
+            }
+            host.screenshot("bigroom-10-memory-race-leader")
         } finally {
             racers.forEach { it.close() }
         }
     }
 })
+
+/** Finds one pair on this racer's own 2×2 board (two pairs): two flips, and after a miss its hide, then the mate of a face seen. */
+private suspend fun TestClient.findOnePair() {
+    suspend fun flip(card: Int): String {
+        send("""{"type":"flip","card":$card}""")
+        return expect("flipped") { it.int("card") == card }.str("face")
+    }
+    val first = flip(0)
+    val second = flip(1)
+    if (first == second) return
+    expect("hide")
+    flip(2).let { third -> flip(if (third == first) 0 else 1) }
+    expect("match")
+}
 
 /** One single question whose answer is the second choice. */
 private const val QUESTION = """[{"kind":"single","text":"Which planet is known as the red planet?","choices":["Venus","Mars","Jupiter","Saturn"],"answer":[1]}]"""

@@ -16,11 +16,13 @@ import dev.partyline.shared.game.quiz.QuizView
 import dev.partyline.shared.game.quiz.Reveal
 import dev.partyline.shared.protocol.CoreClientMessages.Create
 import dev.partyline.shared.protocol.CoreClientMessages.Join
+import dev.partyline.shared.protocol.CoreClientMessages.ListRooms
 import dev.partyline.shared.protocol.CoreClientMessages.Start
 import dev.partyline.shared.protocol.ErrorMessage
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.Goodbye
 import dev.partyline.shared.protocol.PlayerJoined
+import dev.partyline.shared.protocol.RoomList
 import dev.partyline.shared.protocol.RoomSnapshot
 import dev.partyline.shared.protocol.ServerMessage
 import dev.partyline.shared.protocol.Welcome
@@ -67,6 +69,19 @@ class PartylineClientSpec : FunSpec({
                     player.events.next<GameOver>().leaderboard.single().player shouldBe me
                 }
             }
+        }
+    }
+
+    test("one connector holds more than 100 WebSockets to one server at once (a bot author's crowd)") {
+        val endpoint = Endpoint.WebSocket("ws://127.0.0.1:${server.httpPort}/ws")
+        val clients = mutableListOf<PartylineClient>()
+        try {
+            withTimeout(30.seconds) {
+                repeat(150) { n -> clients += PartylineClient.connect(endpoint).also { it.hello("bot$n", bot = true) } }
+            }
+            clients.forEach { it.request(ListRooms).message.shouldBeInstanceOf<RoomList>() } // all 150 still open and answered
+        } finally {
+            clients.forEach { it.close() }
         }
     }
 

@@ -16,7 +16,15 @@ import kotlinx.coroutines.Dispatchers
  */
 class Connector(private val maxMessageBytes: Int = MAX_MESSAGE_BYTES) : AutoCloseable {
     private val selector = lazy { SelectorManager(Dispatchers.IO) }
-    private val http = lazy { HttpClient(CIO) { install(WebSockets) { maxFrameSize = maxMessageBytes.toLong() } } }
+    private val http = lazy {
+        HttpClient(CIO) {
+            engine { // a WebSocket holds its connection for life: the engine's pool must not cap how many (it allows 100 per host)
+                maxConnectionsCount = MAX_WEBSOCKETS
+                endpoint.maxConnectionsPerRoute = MAX_WEBSOCKETS
+            }
+            install(WebSockets) { maxFrameSize = maxMessageBytes.toLong() }
+        }
+    }
 
     suspend fun open(endpoint: Endpoint): TextLink = when (endpoint) {
         is Endpoint.Tcp -> LineLink(aSocket(selector.value).tcp().connect(endpoint.host, endpoint.port), maxMessageBytes)
@@ -30,5 +38,8 @@ class Connector(private val maxMessageBytes: Int = MAX_MESSAGE_BYTES) : AutoClos
 
     companion object {
         const val MAX_MESSAGE_BYTES = 1024 * 1024
+
+        /** WebSockets one connector may hold open: more than a process may have open files. */
+        const val MAX_WEBSOCKETS = 1_000_000
     }
 }
