@@ -31,7 +31,7 @@ object QuizRules {
 
     /** Opens the first question for [players] at [now]. */
     fun start(settings: QuizSettings, players: List<QuizPlayer>, now: Long): Step.Next {
-        val first = QuizState(settings, players.associateBy { it.id }.toPersistentMap(), index = 0, phase = QuizPhase.OPEN, openedAt = now, deadline = now)
+        val first = QuizState(settings, players.associateBy { it.id }.toPersistentMap(), players.count { it.connected }, index = 0, phase = QuizPhase.OPEN, openedAt = now, deadline = now)
         return open(first, 0, now)
     }
 
@@ -46,15 +46,15 @@ object QuizRules {
             else -> {
                 val seated = state.players[input.seat.player]?.copy(connected = input.seat.connected)
                     ?: QuizPlayer(input.seat.player, input.seat.name, connected = input.seat.connected)
-                closeIfAllAnswered(state.copy(players = state.players.put(seated.id, seated)), now)
+                closeIfAllAnswered(state.seat(seated), now)
             }
         }
         is GameInput.Presence -> {
             val player = state.players[input.player]
             if (player == null) Step.Next(state)
-            else closeIfAllAnswered(state.copy(players = state.players.put(player.id, player.copy(connected = input.connected))), now)
+            else closeIfAllAnswered(state.seat(player.copy(connected = input.connected)), now)
         }
-        is GameInput.Gone -> closeIfAllAnswered(state.copy(players = state.players.remove(input.player), answers = state.answers.remove(input.player)), now)
+        is GameInput.Gone -> closeIfAllAnswered(state.unseat(input.player), now)
         GameInput.Tick -> tick(state, now)
         GameInput.Skip -> when {
             state.pausedAt != null -> reject(ErrorCode.WRONG_STATE, "the game is paused; resume it first")
@@ -150,9 +150,23 @@ object QuizRules {
 
     private fun closeIfAllAnswered(state: QuizState, now: Long): Step.Next {
         if (state.phase != QuizPhase.OPEN || state.pausedAt != null) return Step.Next(state)
-        // Stops at the first connected player still to answer: cheap while many are, as in a big room.
-        val waiting = state.players.values.any { it.connected && it.id !in state.answers }
-        return if (!waiting && state.players.values.any { it.connected }) close(state, now) else Step.Next(state)
+        // Fewer answers than connected players: someone connected is still to answer. Only when there
+        // are as many does it look for one (answers of players who since dropped count too).
+        val waiting = state.answers.size < state.connected || state.players.values.any { it.connected && it.id !in state.answers }
+        return if (!waiting && state.connected > 0) close(state, now) else Step.Next(state)
+    }
+
+    /** [state] with [player] seated (new, back, or connected anew), its connected count kept. */
+    private fun QuizState.seat(player: QuizPlayer): QuizState {
+        val was = if (players[player.id]?.connected == true) 1 else 0
+        val isNow = if (player.connected) 1 else 0
+        return copy(players = players.put(player.id, player), connected = connected - was + isNow)
+    }
+
+    /** [state] without [id] and its answer, its connected count kept. */
+    private fun QuizState.unseat(id: PlayerId): QuizState {
+        val was = if (players[id]?.connected == true) 1 else 0
+        return copy(players = players.remove(id), answers = answers.remove(id), connected = connected - was)
     }
 
     private fun tick(state: QuizState, now: Long): Step.Next {

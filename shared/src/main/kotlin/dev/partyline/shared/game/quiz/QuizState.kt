@@ -24,6 +24,8 @@ data class QuizSettings(val questions: List<Question>, val defaultSeconds: Int, 
 data class QuizState(
     val settings: QuizSettings,
     val players: PersistentMap<PlayerId, QuizPlayer>,
+    /** How many of [players] are connected; kept as they come, go and drop, so no answer has to count them. */
+    val connected: Int,
     val index: Int,
     val phase: QuizPhase,
     val openedAt: Long,

@@ -141,6 +141,10 @@ class QuizPropertySpec : FunSpec({
             fun observe(before: QuizState?, input: GameInput?, step: Step.Next) {
                 val after = step.play as QuizState
                 if (before != null) before.scores.forEach { (p, s) -> after.scores[p]?.let { it shouldBeGreaterThanOrEqual s } }
+                after.connected shouldBe after.players.values.count { it.connected } // the kept count never drifts
+                if (after.phase == QuizPhase.OPEN && after.pausedAt == null && after.connected > 0) {
+                    (after.players.values.any { it.connected && it.id !in after.answers }) shouldBe true // all answered would have closed it
+                }
                 for (emit in step.emits) {
                     val text = codec.encode(emit.message)
                     seen.merge(emit.message::class.simpleName!!, 1, Int::plus)
