@@ -69,7 +69,7 @@ data class MemoryState(
 
     override val isOver: Boolean get() = over
 
-    override val scores: Map<PlayerId, Int> get() = players.associate { it.id to it.pairs }
+    override val scores: Map<PlayerId, Int> by lazy(LazyThreadSafetyMode.NONE) { players.associate { it.id to it.pairs } }
 
     override val standings: List<Standing> get() = MemoryRules.leaderboard(this)
 
