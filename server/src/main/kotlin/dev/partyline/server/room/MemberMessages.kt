@@ -1,8 +1,10 @@
 package dev.partyline.server.room
 
+import dev.partyline.server.base.TokenBucket
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GameMove
 import dev.partyline.shared.protocol.ChatLine
+import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.CoreClientMessages as C
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.PlayerId
@@ -20,7 +22,11 @@ internal class MemberMessages(
     private val seating: RoomSeating,
     private val game: RoomGame,
     private val bots: RoomBots,
+    private val presence: RoomPresence,
 ) {
+    /** A big room's chat lines, all members together: each goes to everyone, so their rate is the room's, not each member's. */
+    private var crowdChat: TokenBucket? = null
+
     fun handle(command: RoomCommand.FromMember) {
         val member = members[command.player]
             ?: return members.reject(command, Rejection(ErrorCode.NOT_IN_ROOM, "you are not in room $code"))
@@ -46,8 +52,14 @@ internal class MemberMessages(
     private fun chat(member: Member, message: C.Chat, command: RoomCommand.FromMember) {
         // The codec already refuses such lines from the wire; the rule is the message's own, whoever sends it.
         message.problem()?.let { return members.reject(command, Rejection(ErrorCode.BAD_REQUEST, it)) }
+        if (presence.isBig() && !crowdChatTakes(command.receivedAt)) {
+            return members.reject(command, Rejection(ErrorCode.RATE_LIMITED, "the chat of a room this big takes ${Crowd.CHAT_PER_SECOND} lines a second from everyone together; try again in a moment"))
+        }
         members.broadcast(ChatLine(member.player, member.name, message.text.trim()))
     }
+
+    private fun crowdChatTakes(now: Long): Boolean =
+        (crowdChat ?: TokenBucket(Crowd.CHAT_PER_SECOND.toDouble(), Crowd.CHAT_BURST, now).also { crowdChat = it }).tryTake(now)
 
     private fun kick(message: C.Kick, command: RoomCommand.FromMember) {
         val target = members[PlayerId(message.player)]

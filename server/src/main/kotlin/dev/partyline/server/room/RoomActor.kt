@@ -73,7 +73,7 @@ class RoomActor(
     private val presence = RoomPresence(members, snapshots, timers)
     private val seating = RoomSeating(code, table, settings, config, codec, snapshots, members, presence, game, timers, ::publish, journal)
     private val bots = RoomBots(this, settings, config, codec, clock, scope, botDriver, members, seating, game, ::publish)
-    private val messages = MemberMessages(code, members, seating, game, bots)
+    private val messages = MemberMessages(code, members, seating, game, bots, presence)
 
     private val _summary = MutableStateFlow(RoomSummary(code, gameId, game.phase.wire, 0, settings.maxPlayers))
 

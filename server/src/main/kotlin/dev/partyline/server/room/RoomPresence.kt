@@ -77,7 +77,8 @@ internal class RoomPresence(
         due?.cancel()
     }
 
-    private fun isBig(): Boolean {
+    /** Whether the room is big (it has been, so it is for good). */
+    fun isBig(): Boolean {
         if (!big && members.size > Crowd.BIG_AFTER) big = true
         return big
     }

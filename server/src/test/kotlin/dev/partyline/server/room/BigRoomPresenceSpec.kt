@@ -147,6 +147,20 @@ class BigRoomPresenceSpec : FunSpec({
         }
     }
 
+    test("a big room's chat takes 10 lines at once and then 5 a second from everyone together; the rest are rate_limited and reach no one") {
+        runTest {
+            val h = roomWith(Crowd.BIG_AFTER + 1)
+            h.advance(Crowd.PRESENCE_INTERVAL_MS)
+            h.settle()
+            crowd.take(12).forEachIndexed { i, fan -> h.send(fan, C.Chat("hi $i")) }
+            h.of(HOST).fresh().ofType("chat").map { it.str("text") } shouldContainExactly (0 until Crowd.CHAT_BURST).map { "hi $it" }
+            for (fan in crowd.subList(Crowd.CHAT_BURST, 12)) h.of(fan).fresh().one("error").str("code") shouldBe "rate_limited"
+            h.advance(1_000)
+            crowd.take(Crowd.CHAT_PER_SECOND + 1).forEach { h.send(it, C.Chat("again")) }
+            h.of(HOST).fresh().ofType("chat").size shouldBe Crowd.CHAT_PER_SECOND
+        }
+    }
+
     test("200 arrivals, one every 10 ms, into a big room cost a constant each, not one message per member") {
         runTest {
             val h = roomWith(Crowd.BIG_AFTER + 1)

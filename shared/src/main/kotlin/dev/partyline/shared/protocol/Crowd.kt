@@ -21,6 +21,10 @@ data class Crowd(val players: Int, val spectators: Int, val connected: Int) {
         /** The latest comings (and goings) a [Presence] names. */
         const val RECENT = 5
 
+        /** Chat lines a big room takes each second from all its members together, and in a burst. */
+        const val CHAT_PER_SECOND = 5
+        const val CHAT_BURST = 10
+
         /** A big room sends [Presence] at most this often. */
         const val PRESENCE_INTERVAL_MS = 250L
     }
