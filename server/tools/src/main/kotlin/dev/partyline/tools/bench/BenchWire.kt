@@ -27,7 +27,8 @@ object BenchWire {
 
     fun hello(name: String) = encode(CoreClientMessages.Hello(name = name, protocol = Limits.PROTOCOL_VERSION, client = "partyline-bench", bot = true))
 
-    fun create(options: JsonObject) = encode(CoreClientMessages.Create("quiz", options))
+    /** `create` of a room of [game] (`quiz` or `memory`) with [options]. */
+    fun create(game: String, options: JsonObject) = encode(CoreClientMessages.Create(game, options))
 
     fun join(code: String) = encode(CoreClientMessages.Join(code))
 

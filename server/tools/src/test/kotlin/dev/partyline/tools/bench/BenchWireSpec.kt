@@ -37,6 +37,6 @@ class BenchWireSpec : FunSpec({
     test("the quiz options a bench creates are accepted by the quiz game, and fit in one line up to 100 questions") {
         val options = BenchWire.quizOptions(maxPlayers = 10, count = 100, seconds = 5, revealSeconds = 1)
         QuizGame.setup(JsonObject(options - "maxPlayers"), seed = 1).shouldBeInstanceOf<Setup.Ready>()
-        BenchWire.create(BenchWire.quizOptions(10_000, 100, 120, 60)).toByteArray().size shouldBeLessThanOrEqual Limits.MAX_LINE_BYTES
+        BenchWire.create("quiz", BenchWire.quizOptions(10_000, 100, 120, 60)).toByteArray().size shouldBeLessThanOrEqual Limits.MAX_LINE_BYTES
     }
 })
