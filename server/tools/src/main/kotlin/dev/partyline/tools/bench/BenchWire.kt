@@ -1,6 +1,7 @@
 package dev.partyline.tools.bench
 
 import dev.partyline.client.PartylineClient
+import dev.partyline.shared.game.memory.FlipCard
 import dev.partyline.shared.game.quiz.Answer
 import dev.partyline.shared.protocol.ClientMessage
 import dev.partyline.shared.protocol.CoreClientMessages
@@ -38,6 +39,8 @@ object BenchWire {
 
     fun answer(index: Int, choice: Int) = encode(Answer(index, choice = choice))
 
+    fun flip(card: Int) = encode(FlipCard(card))
+
     /** Quiz options for [count] inline four-choice questions of [seconds] each, for a room of [maxPlayers] where the host plays. */
     fun quizOptions(maxPlayers: Int, count: Int, seconds: Int, revealSeconds: Int): JsonObject = buildJsonObject {
         put("maxPlayers", maxPlayers)
@@ -52,6 +55,19 @@ object BenchWire {
                 putJsonArray("answer") { add(n % 4) }
             }
         }
+    }
+
+    /**
+     * Memory options for a race of [maxPlayers] on a board of [rows] × [cols] dealt from [seed]
+     * (brought into the server's 0..2^53−1), where a missed pair turns down at once (`missMillis` 0).
+     */
+    fun raceOptions(maxPlayers: Int, rows: Int, cols: Int, seed: Long): JsonObject = buildJsonObject {
+        put("maxPlayers", maxPlayers)
+        put("mode", "race")
+        put("rows", rows)
+        put("cols", cols)
+        put("missMillis", 0)
+        put("seed", Math.floorMod(seed, Limits.MAX_EXACT_NUMBER + 1))
     }
 
     /** Options of a room that only gathers players (it never starts): a quiz lobby. */
