@@ -46,8 +46,11 @@ class RaceScenario(private val run: BenchRun) {
         run.figure("connections held at the end", held.toLong(), "count", "${s.players}")
         report(startedAt)
         run.figure("server CPU while playing", run.cpuPercent(playing, end), "% of a core")
+        val answered = tally.flipped.sum()
+        run.figure("server CPU per flip", run.delta(playing?.cpuNanos, end?.cpuNanos)?.let { if (answered == 0L) null else it / 1000.0 / answered }, "µs")
         run.serverFigures(start, end)
         run.notes += "race on a ${s.boardRows}×${s.boardCols} board, missMillis 0; think time before each flip ${s.thinkMillis / 2}–${s.thinkMillis * 3 / 2} ms from the reply to the racer's last move"
+        run.notes += "server CPU per flip = Δcpu from the start to the end of the race / flips answered (everything the race cost the server: standings, game_over)"
         run.notes += "game_over after the winning flip = each racer's receipt − the send of the flip that cleared the first board (one clock, this process)"
     }
 
