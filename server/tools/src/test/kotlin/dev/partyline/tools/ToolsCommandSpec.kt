@@ -25,6 +25,20 @@ class ToolsCommandSpec : FunSpec({
         flagWins.settings?.count shouldBe 5
     }
 
+    test("a race takes its board as ROWSxCOLS and a think time, 1,000 players by default; a board the server refuses is refused here") {
+        val bench = BenchCommand().also { ToolsCommand().subcommands(it).test("bench --scenario race --board 6x4 --think-ms 80") }
+        val settings = bench.settings!!
+        settings.players shouldBe 1000
+        (settings.boardRows to settings.boardCols) shouldBe (6 to 4)
+        settings.thinkMillis shouldBe 80
+        BenchCommand().also { ToolsCommand().subcommands(it).test("bench --scenario race") }.settings!!.let { (it.boardRows to it.boardCols) shouldBe (4 to 4) }
+        for (refused in listOf("--board 3x3", "--board 9x2", "--board 4", "--think-ms 10")) {
+            val result = ToolsCommand().subcommands(BenchCommand()).test("bench --scenario race $refused")
+            result.statusCode shouldBe 1
+        }
+        ToolsCommand().subcommands(BenchCommand()).test("bench --help").output shouldContain "(default: 4x4)"
+    }
+
     test("the top-level help names both programs") {
         val help = ToolsCommand().subcommands(BotCommand(), BenchCommand()).test("--help").output
         help shouldContain "bot"

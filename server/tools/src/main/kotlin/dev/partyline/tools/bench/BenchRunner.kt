@@ -37,6 +37,7 @@ class BenchRunner(private val settings: BenchSettings, private val print: (Strin
             Scenario.FANOUT -> FanoutScenario(run).execute()
             Scenario.CLASSROOM -> ClassroomScenario(run).execute()
             Scenario.STADIUM -> StadiumScenario(run).execute()
+            Scenario.RACE -> RaceScenario(run).execute()
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.partyline.tools.bench
 
-/** The four load shapes `partyline-tools bench` can drive. */
+/** The five load shapes `partyline-tools bench` can drive. */
 enum class Scenario(val id: String) {
-    IDLE("idle"), FANOUT("fanout"), CLASSROOM("classroom"), STADIUM("stadium");
+    IDLE("idle"), FANOUT("fanout"), CLASSROOM("classroom"), STADIUM("stadium"), RACE("race");
 
     companion object {
         fun byId(id: String): Scenario = entries.first { it.id == id }
@@ -27,7 +27,8 @@ enum class ClientTransport(val id: String) {
 /**
  * One bench run: the [scenario], the server at [host] ([httpPort] for WebSocket and `/metrics`,
  * [tcpPort] for lines), how many [players] (or [rooms] of [roomSize] for a classroom), the traffic
- * ([rate] chats per room per second, [questions] of [seconds] each with [revealSeconds] between),
+ * ([rate] chats per room per second, [questions] of [seconds] each with [revealSeconds] between,
+ * a race's board of [boardRows] × [boardCols] and its [thinkMillis] on average between flips),
  * how long to hold or send ([durationSeconds] after [warmupSeconds]), [drainSeconds] of quiet
  * before missing deliveries count as lost (or, idle, of settling before memory is read), the [sources] loopback addresses to connect from (`127.0.0.2`…), at most
  * [connectsInFlight] connects at once, the [joinTimeoutSeconds] for everyone to join, and the
@@ -49,6 +50,9 @@ data class BenchSettings(
     val questions: Int = 3,
     val seconds: Int = defaultSeconds(scenario),
     val revealSeconds: Int = 1,
+    val boardRows: Int = 4,
+    val boardCols: Int = 4,
+    val thinkMillis: Int = 100,
     val sources: Int = SourceAddresses.defaultCount(if (scenario == Scenario.CLASSROOM) rooms * roomSize else players),
     val connectsInFlight: Int = 256,
     val joinTimeoutSeconds: Double = 120.0,
@@ -64,6 +68,8 @@ data class BenchSettings(
         require(questions in 1..100) { "questions must be 1..100" }
         require(seconds in 5..120) { "seconds must be 5..120 (the server's range)" }
         require(revealSeconds in 0..60) { "revealSeconds must be 0..60" }
+        require(boardRows in BOARD_SIDE && boardCols in BOARD_SIDE && boardRows * boardCols % 2 == 0) { "a board is 2..8 × 2..8 with an even number of cards" }
+        require(thinkMillis in THINK_MILLIS) { "thinkMillis must be $THINK_MILLIS (the server allows 20 messages a second)" }
         require(sources in 1..250) { "sources must be 1..250" }
         require(connectsInFlight >= 1) { "connectsInFlight must be at least 1" }
     }
@@ -77,11 +83,26 @@ data class BenchSettings(
         "transport" to transport.id, "connections" to "$connections", "roomSize" to "$roomSize", "rate" to "$rate",
         "durationSeconds" to "$durationSeconds", "warmupSeconds" to "$warmupSeconds", "drainSeconds" to "$drainSeconds",
         "questions" to "$questions", "seconds" to "$seconds", "revealSeconds" to "$revealSeconds",
-        "sources" to "$sources", "connectsInFlight" to "$connectsInFlight", "seed" to "$seed",
+        "board" to "${boardRows}x$boardCols", "thinkMillis" to "$thinkMillis", "sources" to "$sources", "connectsInFlight" to "$connectsInFlight", "seed" to "$seed",
     )
 
     companion object {
+        /** A memory board's rows or columns, as the server allows them. */
+        val BOARD_SIDE = 2..8
+
+        /** `ROWSxCOLS` (e.g. `4x4`) as rows and columns, or null when it is not a board the server allows. */
+        fun parseBoard(text: String): Pair<Int, Int>? {
+            val sides = text.lowercase().split('x', '×').map { it.trim().toIntOrNull() }
+            val (rows, cols) = sides.takeIf { it.size == 2 }?.filterNotNull()?.takeIf { it.size == 2 } ?: return null
+            return (rows to cols).takeIf { rows in BOARD_SIDE && cols in BOARD_SIDE && rows * cols % 2 == 0 }
+        }
+
+        /** A race's mean think time: each racer waits 50–150 % of it, so from 50 ms it flips at most 20 times a second on average, the server's rate limit. */
+        val THINK_MILLIS = 50..60_000
+
+        /** Stadium 5,000; every other scenario (race included) 1,000. */
         fun defaultPlayers(scenario: Scenario) = if (scenario == Scenario.STADIUM) 5000 else 1000
+
         fun defaultSeconds(scenario: Scenario) = if (scenario == Scenario.STADIUM) 10 else 5
     }
 }

@@ -1,6 +1,7 @@
 package dev.partyline.tools.bench
 
 import dev.partyline.client.PartylineClient
+import dev.partyline.shared.game.memory.FlipCard
 import dev.partyline.shared.game.quiz.Answer
 import dev.partyline.shared.protocol.ClientMessage
 import dev.partyline.shared.protocol.CoreClientMessages
@@ -27,7 +28,8 @@ object BenchWire {
 
     fun hello(name: String) = encode(CoreClientMessages.Hello(name = name, protocol = Limits.PROTOCOL_VERSION, client = "partyline-bench", bot = true))
 
-    fun create(options: JsonObject) = encode(CoreClientMessages.Create("quiz", options))
+    /** `create` of a room of [game] (`quiz` or `memory`) with [options]. */
+    fun create(game: String, options: JsonObject) = encode(CoreClientMessages.Create(game, options))
 
     fun join(code: String) = encode(CoreClientMessages.Join(code))
 
@@ -36,6 +38,8 @@ object BenchWire {
     fun chat(text: String) = encode(CoreClientMessages.Chat(text))
 
     fun answer(index: Int, choice: Int) = encode(Answer(index, choice = choice))
+
+    fun flip(card: Int) = encode(FlipCard(card))
 
     /** Quiz options for [count] inline four-choice questions of [seconds] each, for a room of [maxPlayers] where the host plays. */
     fun quizOptions(maxPlayers: Int, count: Int, seconds: Int, revealSeconds: Int): JsonObject = buildJsonObject {
@@ -51,6 +55,19 @@ object BenchWire {
                 putJsonArray("answer") { add(n % 4) }
             }
         }
+    }
+
+    /**
+     * Memory options for a race of [maxPlayers] on a board of [rows] × [cols] dealt from [seed]
+     * (brought into the server's 0..2^53−1), where a missed pair turns down at once (`missMillis` 0).
+     */
+    fun raceOptions(maxPlayers: Int, rows: Int, cols: Int, seed: Long): JsonObject = buildJsonObject {
+        put("maxPlayers", maxPlayers)
+        put("mode", "race")
+        put("rows", rows)
+        put("cols", cols)
+        put("missMillis", 0)
+        put("seed", Math.floorMod(seed, Limits.MAX_EXACT_NUMBER + 1))
     }
 
     /** Options of a room that only gathers players (it never starts): a quiz lobby. */

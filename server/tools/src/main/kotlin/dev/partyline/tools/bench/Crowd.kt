@@ -24,10 +24,10 @@ class Seating(val wanted: Int, val members: List<Member>, val wallNanos: Long) {
 /**
  * [count] clients seated in rooms of [roomSize]: client `i` sits in room `i / roomSize` at seat
  * `i % roomSize`. Each connects (over the run's transport), says `hello`, and seat 0 creates the
- * room with [options] while the others wait for its code and join; then each runs its script.
+ * room of [game] (`quiz` or `memory`) with [options] while the others wait for its code and join; then each runs its script.
  * Connect+join time per client runs from its connect to its `room` snapshot.
  */
-class Crowd(private val run: BenchRun, private val count: Int, private val roomSize: Int, private val options: JsonObject) {
+class Crowd(private val run: BenchRun, private val count: Int, private val roomSize: Int, private val game: String, private val options: JsonObject) {
     private val codes = List((count + roomSize - 1) / roomSize) { CompletableDeferred<String>() }
     private val clients = ConcurrentLinkedQueue<BenchClient>()
     private var launchedAt = 0L
@@ -95,7 +95,7 @@ class Crowd(private val run: BenchRun, private val count: Int, private val roomS
         client.expect("welcome")
         val snapshot = if (seatNo == 0) {
             try {
-                client.send(BenchWire.create(options))
+                client.send(BenchWire.create(game, options))
                 client.expect("room").also { codes[room].complete(BenchWire.string(it.text, "code") ?: throw BenchFailure("room snapshot without a code")) }
             } catch (e: Exception) {
                 codes[room].completeExceptionally(BenchFailure("the room's host failed: ${e.message}"))

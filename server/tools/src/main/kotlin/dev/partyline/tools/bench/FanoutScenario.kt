@@ -22,7 +22,7 @@ class FanoutScenario(private val run: BenchRun) {
     suspend fun execute() = coroutineScope {
         val s = run.settings
         val start = run.metrics.read()
-        val crowd = Crowd(run, s.players, s.roomSize, BenchWire.lobbyOptions(s.roomSize))
+        val crowd = Crowd(run, s.players, s.roomSize, "quiz", BenchWire.lobbyOptions(s.roomSize))
         val stop = CompletableDeferred<Unit>()
         val jobs = crowd.launch(this) { member -> member.client.serve(stop) { message -> count(message); true } }
         val seating = crowd.awaitSeated(jobs)

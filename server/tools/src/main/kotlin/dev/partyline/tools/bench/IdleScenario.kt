@@ -17,7 +17,7 @@ class IdleScenario(private val run: BenchRun) {
         val base = run.metrics.read()
         run.metrics.collectGarbage(base?.pid)
         val before = run.metrics.read()
-        val crowd = Crowd(run, s.players, s.roomSize, BenchWire.lobbyOptions(s.roomSize))
+        val crowd = Crowd(run, s.players, s.roomSize, "quiz", BenchWire.lobbyOptions(s.roomSize))
         val stop = CompletableDeferred<Unit>()
         val jobs = crowd.launch(this) { member -> member.client.serve(stop) { true } }
         val seating = crowd.awaitSeated(jobs)

@@ -19,7 +19,7 @@ class QuizCrowd(private val run: BenchRun, private val count: Int, private val r
     /** Plays every game; members for whom [answers] holds answer after [think]. Waits at most the game time plus [slackSeconds]. */
     suspend fun play(scope: CoroutineScope, answers: (seat: Int) -> Boolean, think: (Random) -> Long, slackSeconds: Int): Played {
         val start = run.metrics.read()
-        val crowd = Crowd(run, count, roomSize, BenchWire.quizOptions(roomSize, s.questions, s.seconds, s.revealSeconds))
+        val crowd = Crowd(run, count, roomSize, "quiz", BenchWire.quizOptions(roomSize, s.questions, s.seconds, s.revealSeconds))
         val go = CompletableDeferred<Unit>()
         val jobs = crowd.launch(scope) { member ->
             QuizMember(member, traces[member.client.index], answers(member.seat), tally, Random(s.seed + member.client.index), think).play(go)

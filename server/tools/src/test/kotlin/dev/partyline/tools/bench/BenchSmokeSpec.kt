@@ -77,6 +77,25 @@ class BenchSmokeSpec : FunSpec({
         report.value("reveal after the last answer samples") shouldBe 100.0
     }
 
+    test("a race of 120 (a big one) plays to game_over for everyone, with standings instead of progress") {
+        val report = bench(settings(Scenario.RACE, ClientTransport.MIXED).copy(players = 120))
+        report.value("clients joined") shouldBe 120.0
+        report.value("members who saw game_over") shouldBe 120.0
+        report.value("flips answered (flipped)")!! shouldBeGreaterThan 0.0
+        report.value("flip round trip samples") shouldBe report.value("flips answered (flipped)")
+        report.value("pairs found")!! shouldBeGreaterThan 0.0
+        report.value("standings received")!! shouldBeGreaterThan 0.0
+        report.value("progress received") shouldBe 0.0
+        report.value("game_over after the winning flip samples") shouldBe 120.0
+    }
+
+    test("a small race of 12 over TCP tells every pair to everyone as progress, and sends no standings") {
+        val report = bench(settings(Scenario.RACE, ClientTransport.TCP).copy(players = 12, boardRows = 2, boardCols = 4))
+        report.value("members who saw game_over") shouldBe 12.0
+        report.value("progress received") shouldBe report.value("pairs found")!! * 12
+        report.value("standings received") shouldBe 0.0
+    }
+
     test("a bench against a port where no server listens fails and says why") {
         val closed = ServerSocket(0).use { it.localPort }
         val report = withTimeout(30.seconds) {
