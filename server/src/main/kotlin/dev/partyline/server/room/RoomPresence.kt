@@ -84,7 +84,7 @@ internal class RoomPresence(
     }
 
     private fun changed() {
-        if (due == null) due = timers.after(RoomCommand.PresenceDue) { Crowd.PRESENCE_INTERVAL_MS }
+        if (due == null) due = timers.after(RoomCommand.PresenceDue) { Crowd.summaryIntervalMs(members.size) }
     }
 
     /** The [Crowd.SHOWN] of [candidates] with the highest scores in [play], the highest first; one pass over them. */

@@ -61,13 +61,13 @@ class BigRoomPresenceSpec : FunSpec({
     test("a big room's comings and goings reach everyone as one presence a quarter second: the counts, the latest five joined, the latest left") {
         runTest {
             val h = roomWith(Crowd.BIG_AFTER + 1)
-            h.advance(Crowd.PRESENCE_INTERVAL_MS)
+            h.advance(Crowd.SUMMARY_INTERVAL_MS)
             h.settle()
             crowd.subList(Crowd.BIG_AFTER + 1, Crowd.BIG_AFTER + 9).forEach { h.join(it) }
             h.leave(crowd[3])
             h.leave(crowd[Crowd.BIG_AFTER + 8]) // came and went within the same quarter second
             h.detach(crowd[4])
-            h.advance(Crowd.PRESENCE_INTERVAL_MS - 1)
+            h.advance(Crowd.SUMMARY_INTERVAL_MS - 1)
             h.of(crowd[0]).fresh().shouldBeEmpty()
 
             h.advance(1)
@@ -80,7 +80,7 @@ class BigRoomPresenceSpec : FunSpec({
             presence.crowdOf() shouldBe Crowd(players = Crowd.BIG_AFTER + 7, spectators = 0, connected = Crowd.BIG_AFTER + 6)
             h.of(HOST).fresh().single() shouldBe presence // one encoding for everyone, under one number
 
-            h.advance(10 * Crowd.PRESENCE_INTERVAL_MS)
+            h.advance(10 * Crowd.SUMMARY_INTERVAL_MS)
             h.of(crowd[0]).fresh().shouldBeEmpty() // nothing new, nothing sent
         }
     }
@@ -89,7 +89,7 @@ class BigRoomPresenceSpec : FunSpec({
         runTest {
             val h = roomWith(Crowd.BIG_AFTER + 1)
             crowd.take(50).forEach { h.leave(it) }
-            h.advance(Crowd.PRESENCE_INTERVAL_MS)
+            h.advance(Crowd.SUMMARY_INTERVAL_MS)
             val last = h.of(crowd[60]).fresh()
             last.ofType("player_left").shouldBeEmpty()
             last.last().crowdOf().players shouldBe Crowd.BIG_AFTER + 1 - 50
@@ -142,7 +142,7 @@ class BigRoomPresenceSpec : FunSpec({
             playing -= PlayerId(snapshot.str("host"))
             val expected = Crowd(players = playing.size, spectators = watching.size + 1, connected = (playing - away).size)
             snapshot.crowdOf() shouldBe expected
-            h.advance(Crowd.PRESENCE_INTERVAL_MS)
+            h.advance(Crowd.SUMMARY_INTERVAL_MS)
             h.of(CY).fresh().one("presence").crowdOf() shouldBe expected
         }
     }
@@ -150,7 +150,7 @@ class BigRoomPresenceSpec : FunSpec({
     test("a big room's chat takes 10 lines at once and then 5 a second from everyone together; the rest are rate_limited and reach no one") {
         runTest {
             val h = roomWith(Crowd.BIG_AFTER + 1)
-            h.advance(Crowd.PRESENCE_INTERVAL_MS)
+            h.advance(Crowd.SUMMARY_INTERVAL_MS)
             h.settle()
             crowd.take(12).forEachIndexed { i, fan -> h.send(fan, C.Chat("hi $i")) }
             h.of(HOST).fresh().ofType("chat").map { it.str("text") } shouldContainExactly (0 until Crowd.CHAT_BURST).map { "hi $it" }
@@ -170,7 +170,7 @@ class BigRoomPresenceSpec : FunSpec({
                 h.advance(10)
                 h.join(it)
             }
-            h.advance(Crowd.PRESENCE_INTERVAL_MS)
+            h.advance(Crowd.SUMMARY_INTERVAL_MS)
             val sent = (listOf(HOST) + crowd.take(Crowd.BIG_AFTER + 1) + more).sumOf { h.of(it).texts.size } - before
             // 200 snapshots, and about 9 presences to at most 303 members each; one by one it would be ~40,000
             sent shouldBeLessThan 200 + 10 * 303

@@ -25,13 +25,20 @@ data class Crowd(val players: Int, val spectators: Int, val connected: Int) {
         const val CHAT_PER_SECOND = 5
         const val CHAT_BURST = 10
 
-        /** A big room sends [Presence] at most this often. */
-        const val PRESENCE_INTERVAL_MS = 250L
+        /** What summarises a crowd ([Presence], answer progress, a race's standings) goes out at most this often... */
+        const val SUMMARY_INTERVAL_MS = 250L
+
+        /** ...and in a crowd of more than [CROWDED_AFTER], at most this often: each goes to everyone. */
+        const val CROWDED_SUMMARY_INTERVAL_MS = 1_000L
+        const val CROWDED_AFTER = 1_000
+
+        /** How often a room of [count] hears a summary of its crowd, at most. */
+        fun summaryIntervalMs(count: Int): Long = if (count > CROWDED_AFTER) CROWDED_SUMMARY_INTERVAL_MS else SUMMARY_INTERVAL_MS
     }
 }
 
 /**
- * `presence`: a big room's comings and goings since the last one, sent a few times a second in
+ * `presence`: a big room's comings and goings since the last one, sent a few times a second (once a second past [Crowd.CROWDED_AFTER] members) in
  * place of `player_joined`, `player_left` and `player_status`: the [crowd] now, the latest
  * [joined] who are still here (at most [Crowd.RECENT], the latest last) and the latest [left].
  */

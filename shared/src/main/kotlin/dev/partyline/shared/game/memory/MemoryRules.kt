@@ -8,6 +8,7 @@ import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.game.Tally
 import dev.partyline.shared.game.standings
+import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.Paused
 import dev.partyline.shared.protocol.PlayerId
@@ -23,14 +24,11 @@ import kotlinx.collections.immutable.toPersistentMap
  * cleared board.
  */
 object MemoryRules {
-    /** A big race's `standings` go out at most this often. */
-    const val STANDINGS_INTERVAL_MS = 250L
-
     /** Deals the board to [seats] at [now]; in turns mode the first connected seat begins. */
     fun start(settings: MemorySettings, seats: List<Seat>, now: Long): Step.Next {
         val players = seats.map { MemoryPlayer(it.player, it.name, connected = it.connected) }
         val boards = if (settings.mode == MemoryMode.RACE) players.associate { it.id to Board() }.toPersistentMap() else persistentMapOf()
-        val dealt = MemoryState(settings, players, boards = boards, lastStandingsAt = now - STANDINGS_INTERVAL_MS)
+        val dealt = MemoryState(settings, players, boards = boards, lastStandingsAt = now - Crowd.summaryIntervalMs(players.size))
         val state = if (dealt.race) dealt else {
             val first = players.firstOrNull { it.active }
             dealt.copy(turn = first?.id, deadline = first?.let { now + settings.turnMillis })
@@ -115,9 +113,9 @@ object MemoryRules {
         }
     }
 
-    /** A pair was found in a big race: `standings` go out now, or at most [STANDINGS_INTERVAL_MS] after the last. */
+    /** A pair was found in a big race: `standings` go out now, or as soon as its [MemoryState.standingsInterval] since the last has passed. */
     private fun standingsDue(state: MemoryState, now: Long): Step.Next =
-        if (now - state.lastStandingsAt >= STANDINGS_INTERVAL_MS) standings(state, now) else Step.Next(state.copy(standingsDue = true))
+        if (now - state.lastStandingsAt >= state.standingsInterval) standings(state, now) else Step.Next(state.copy(standingsDue = true))
 
     private fun standings(state: MemoryState, now: Long): Step.Next {
         val leaderboard = leaderboard(state)

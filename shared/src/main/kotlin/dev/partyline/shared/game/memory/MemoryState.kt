@@ -4,6 +4,7 @@ import dev.partyline.shared.game.CrowdStandings
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GamePlay
 import dev.partyline.shared.game.Step
+import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Standing
 import kotlinx.collections.immutable.PersistentMap
@@ -65,7 +66,10 @@ data class MemoryState(
         }
 
     /** When the due `standings` of a big race go out; null when none is due. */
-    val standingsAt: Long? get() = if (standingsDue) lastStandingsAt + MemoryRules.STANDINGS_INTERVAL_MS else null
+    val standingsAt: Long? get() = if (standingsDue) lastStandingsAt + standingsInterval else null
+
+    /** A big race's `standings` go out at most this often (see [Crowd]). */
+    val standingsInterval: Long get() = Crowd.summaryIntervalMs(players.size)
 
     override val isOver: Boolean get() = over
 

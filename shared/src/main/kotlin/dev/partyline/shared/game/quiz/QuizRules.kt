@@ -19,8 +19,6 @@ import kotlinx.collections.immutable.toPersistentMap
 
 /** The quiz as a fold: `decide(state, input, now)` gives the next state and its events, or a rejection. */
 object QuizRules {
-    /** `answers` progress goes out at most this often. */
-    const val PROGRESS_INTERVAL_MS = 250L
 
     /**
      * A deadline or reveal pause that runs at most this late keeps the schedule: what follows is
@@ -140,7 +138,7 @@ object QuizRules {
 
     /** Sends `answers` progress now, or marks it due when one went out less than an interval ago. */
     private fun progress(state: QuizState, now: Long, vararg first: Emit): Step.Next =
-        if (now - state.lastProgressAt >= PROGRESS_INTERVAL_MS) {
+        if (now - state.lastProgressAt >= state.progressInterval) {
             Step.Next(state.copy(lastProgressAt = now, progressDue = false), first.toList() + Emit(Audience.Everyone, progressOf(state)))
         } else {
             Step.Next(state.copy(progressDue = true), first.toList())
@@ -226,7 +224,7 @@ object QuizRules {
         val limit = ((state.settings.questions[index].seconds ?: state.settings.defaultSeconds) * 1000L)
         val opened = state.copy(
             index = index, phase = QuizPhase.OPEN, openedAt = from, deadline = from + limit,
-            answers = persistentMapOf(), nextAt = null, lastProgressAt = now - PROGRESS_INTERVAL_MS, progressDue = false, lastReveal = null,
+            answers = persistentMapOf(), nextAt = null, lastProgressAt = now - state.progressInterval, progressDue = false, lastReveal = null,
         )
         return Step.Next(opened, listOf(Emit(Audience.Everyone, opened.questionView())))
     }

@@ -3,6 +3,7 @@ package dev.partyline.shared.game.quiz
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.GamePlay
 import dev.partyline.shared.game.Step
+import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Standing
 import kotlinx.collections.immutable.PersistentMap
@@ -43,10 +44,13 @@ data class QuizState(
     override val wakeAt: Long?
         get() = when {
             pausedAt != null -> null
-            phase == QuizPhase.OPEN -> if (progressDue) minOf(deadline, lastProgressAt + QuizRules.PROGRESS_INTERVAL_MS) else deadline
+            phase == QuizPhase.OPEN -> if (progressDue) minOf(deadline, lastProgressAt + progressInterval) else deadline
             phase == QuizPhase.REVEALED -> nextAt
             else -> null
         }
+
+    /** `answers` progress goes out at most this often: a few times a second, once a second in a crowd (see [Crowd]). */
+    val progressInterval: Long get() = Crowd.summaryIntervalMs(players.size)
 
     override val isOver: Boolean get() = phase == QuizPhase.OVER
 

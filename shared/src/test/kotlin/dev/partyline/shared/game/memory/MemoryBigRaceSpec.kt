@@ -5,6 +5,7 @@ import dev.partyline.shared.game.CrowdStandings
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.T0
+import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.PlayerId
 import io.kotest.core.spec.style.FunSpec
@@ -38,7 +39,7 @@ class MemoryBigRaceSpec : FunSpec({
         r.pair(racers[0], 0, T0 + 1_000).only<RaceStandings>()
         r.pair(racers[1], 0, T0 + 1_100).noneOf<RaceStandings>()
         r.pair(racers[2], 0, T0 + 1_200).noneOf<RaceStandings>()
-        r.state.wakeAt shouldBe T0 + 1_000 + MemoryRules.STANDINGS_INTERVAL_MS
+        r.state.wakeAt shouldBe T0 + 1_000 + Crowd.SUMMARY_INTERVAL_MS
         r.next(GameInput.Tick, T0 + 1_249).shouldBeEmpty()
         val standings = r.next(GameInput.Tick, T0 + 1_250).only<RaceStandings>()
         standings.leaderboard.take(3).map { it.player } shouldContainExactly racers.take(3)

@@ -8,6 +8,7 @@ import dev.partyline.shared.game.CrowdStandings
 import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.T0
+import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.PlayerId
 import io.kotest.core.spec.style.FunSpec
@@ -26,6 +27,14 @@ class QuizBigRoomSpec : FunSpec({
         var emits = emptyList<Emit>()
         crowd.forEachIndexed { i, p -> emits = r.answer(p, 0, choice = if (i % 2 == 1) 1 else 0, at = T0 + 10 + i) }
         return r to emits
+    }
+
+    test("in a quiz of more than a thousand players, answers progress goes out once a second, not four times") {
+        val thousands = List(Crowd.CROWDED_AFTER + 1) { PlayerId("p_$it") }
+        val r = QuizRun.start(List(1) { q.single(answer = 1) }, thousands)
+        r.answer(thousands[0], 0, choice = 1, at = T0 + 1_000).only<AnswerProgress>()
+        r.answer(thousands[1], 0, choice = 1, at = T0 + 1_000 + Crowd.SUMMARY_INTERVAL_MS).noneOf<AnswerProgress>()
+        r.state.wakeAt shouldBe T0 + 1_000 + Crowd.CROWDED_SUMMARY_INTERVAL_MS
     }
 
     test("each player's reveal holds only their own result, the top ten and their own standing") {

@@ -9,6 +9,7 @@ import dev.partyline.shared.game.Emit
 import dev.partyline.shared.game.GameInput
 import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.T0
+import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.ErrorCode
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.Paused
@@ -175,7 +176,7 @@ class QuizControlSpec : FunSpec({
         r.answer(ADA, 0, choice = 2, at = T0 + 1_000).only<AnswerProgress>() shouldBe AnswerProgress(0, 1, 4)
         r.answer(BOB, 0, choice = 2, at = T0 + 1_100).noneOf<AnswerProgress>()
         r.answer(CY, 0, choice = 2, at = T0 + 1_200).noneOf<AnswerProgress>()
-        r.state.wakeAt shouldBe T0 + 1_000 + QuizRules.PROGRESS_INTERVAL_MS
+        r.state.wakeAt shouldBe T0 + 1_000 + Crowd.SUMMARY_INTERVAL_MS
     }
 
     test("a progress held back goes out on the next tick once the interval has passed") {

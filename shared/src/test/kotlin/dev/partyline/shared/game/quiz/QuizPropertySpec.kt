@@ -6,6 +6,7 @@ import dev.partyline.shared.game.Seat
 import dev.partyline.shared.game.Step
 import dev.partyline.shared.game.T0
 import dev.partyline.shared.game.wire
+import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.GameOver
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Standing
@@ -180,7 +181,7 @@ class QuizPropertySpec : FunSpec({
                                     acked.add((input as GameInput.Move).player to m.index).shouldBeTrue()
                                 }
                                 is AnswerProgress -> {
-                                    lastProgressAt[m.index]?.let { (now - it) shouldBeGreaterThanOrEqual QuizRules.PROGRESS_INTERVAL_MS }
+                                    lastProgressAt[m.index]?.let { (now - it) shouldBeGreaterThanOrEqual Crowd.SUMMARY_INTERVAL_MS }
                                     lastProgressAt[m.index] = now
                                     m.answered shouldBe after.answers.size
                                 }
