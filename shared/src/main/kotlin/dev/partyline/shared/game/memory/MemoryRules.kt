@@ -15,8 +15,8 @@ import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Rejection
 import dev.partyline.shared.protocol.Resumed
 import dev.partyline.shared.protocol.ServerMessage
-import kotlinx.collections.immutable.persistentMapOf
-import kotlinx.collections.immutable.toPersistentMap
+import kotlinx.collections.immutable.persistentHashMapOf
+import kotlinx.collections.immutable.toPersistentHashMap
 
 /**
  * Memory as a fold: `decide(state, input, now)` gives the next state and its events, or a
@@ -27,7 +27,7 @@ object MemoryRules {
     /** Deals the board to [seats] at [now]; in turns mode the first connected seat begins. */
     fun start(settings: MemorySettings, seats: List<Seat>, now: Long): Step.Next {
         val players = seats.map { MemoryPlayer(it.player, it.name, connected = it.connected) }
-        val boards = if (settings.mode == MemoryMode.RACE) players.associate { it.id to Board() }.toPersistentMap() else persistentMapOf()
+        val boards = if (settings.mode == MemoryMode.RACE) players.associate { it.id to Board() }.toPersistentHashMap() else persistentHashMapOf()
         val dealt = MemoryState(settings, players, boards = boards, lastStandingsAt = now - Crowd.summaryIntervalMs(players.size))
         val state = if (dealt.race) dealt else {
             val first = players.firstOrNull { it.active }
@@ -125,7 +125,7 @@ object MemoryRules {
 
     private fun tick(state: MemoryState, now: Long): Step.Next = when {
         state.over || state.pausedAt != null -> Step.Next(state)
-        state.race -> state.boards.filterValues { (it.hideAt ?: Long.MAX_VALUE) <= now }.keys
+        state.race -> state.hiding.filterValues { it <= now }.keys
             .fold(dueStandings(state, now)) { step, owner -> hideOwn(step.memory, owner).after(step.emits) }
         state.shared.hideAt != null -> if (now >= state.shared.hideAt) endTurn(state, now) else Step.Next(state)
         state.deadline != null && now >= state.deadline -> endTurn(state, now)
@@ -210,7 +210,8 @@ object MemoryRules {
             pausedAt = null,
             deadline = state.deadline?.plus(shift),
             shared = state.shared.shifted(),
-            boards = state.boards.mapValues { it.value.shifted() }.toPersistentMap(),
+            boards = state.boards.mapValues { it.value.shifted() }.toPersistentHashMap(),
+            hiding = state.hiding.mapValues { it.value + shift }.toPersistentHashMap(),
             lastStandingsAt = state.lastStandingsAt + shift,
         )
         val settled = settleTurn(resumed, now)
@@ -236,7 +237,10 @@ object MemoryRules {
 
     private fun MemoryState.withPlayer(player: MemoryPlayer) = copy(players = players.map { if (it.id == player.id) player else it })
 
-    private fun MemoryState.withBoard(owner: PlayerId, board: Board) = if (race) copy(boards = boards.put(owner, board)) else copy(shared = board)
+    private fun MemoryState.withBoard(owner: PlayerId, board: Board) = if (!race) copy(shared = board) else copy(
+        boards = boards.put(owner, board),
+        hiding = board.hideAt?.let { hiding.put(owner, it) } ?: hiding.remove(owner),
+    )
 
     private val Step.Next.memory: MemoryState get() = play as MemoryState
 

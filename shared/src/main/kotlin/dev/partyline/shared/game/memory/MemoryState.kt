@@ -8,7 +8,7 @@ import dev.partyline.shared.protocol.Crowd
 import dev.partyline.shared.protocol.PlayerId
 import dev.partyline.shared.protocol.Standing
 import kotlinx.collections.immutable.PersistentMap
-import kotlinx.collections.immutable.persistentMapOf
+import kotlinx.collections.immutable.persistentHashMapOf
 
 /** The settings a memory game runs with; [deck] holds every card's face, dealt from [seed]. */
 data class MemorySettings(
@@ -42,7 +42,9 @@ data class MemoryState(
     val settings: MemorySettings,
     val players: List<MemoryPlayer>,
     val shared: Board = Board(),
-    val boards: PersistentMap<PlayerId, Board> = persistentMapOf(),
+    val boards: PersistentMap<PlayerId, Board> = persistentHashMapOf(),
+    /** In a race, the boards with a missed pair showing and when it turns down: a few, so a move need not look at every board. */
+    val hiding: PersistentMap<PlayerId, Long> = persistentHashMapOf(),
     val turn: PlayerId? = null,
     val deadline: Long? = null,
     val pausedAt: Long? = null,
@@ -61,7 +63,7 @@ data class MemoryState(
     override val wakeAt: Long?
         get() = when {
             over || pausedAt != null -> null
-            race -> listOfNotNull(boards.values.mapNotNull { it.hideAt }.minOrNull(), standingsAt).minOrNull()
+            race -> listOfNotNull(hiding.values.minOrNull(), standingsAt).minOrNull()
             else -> shared.hideAt ?: deadline
         }
 

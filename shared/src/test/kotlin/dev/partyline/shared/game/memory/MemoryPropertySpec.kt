@@ -203,6 +203,7 @@ class MemoryPropertySpec : FunSpec({
                         (s.deadline == null) shouldBe (s.turn == null)
                     }
                 }
+                s.hiding shouldBe s.boards.filterValues { it.hideAt != null }.mapValues { it.value.hideAt } // the kept index never drifts
                 s.wakeAt shouldBe when {
                     s.over || s.pausedAt != null -> null
                     s.race -> s.boards.values.mapNotNull { it.hideAt }.minOrNull()
