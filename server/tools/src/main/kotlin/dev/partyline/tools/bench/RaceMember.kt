@@ -101,8 +101,10 @@ class RaceMember(
                     matched[up[0]] = true
                     matched[up[1]] = true
                     upCount = 0
-                    if (BenchWire.long(message.text, "score") == cards / 2L) tally.winningFlipAt.set(sentAt)
-                    due = message.nanos + think(random)
+                    val cleared = BenchWire.long(message.text, "score") == cards / 2L
+                    if (cleared) tally.winningFlipAt.set(sentAt)
+                    // A cleared board waits for its game_over, which can come later than a think time on a busy server.
+                    due = if (cleared) null else message.nanos + think(random)
                 }
                 "hide" -> {
                     upCount = 0
