@@ -28,13 +28,13 @@ class SqlGameStore(private val db: Database) : GameStore {
             "INSERT INTO journal (game_id, seq, line, room_seq) VALUES (:game, :seq, :line, :roomSeq) ON CONFLICT DO NOTHING",
             entries.filterIsInstance<JournalEntry.Line>(),
         ) { l ->
-            bind("game", l.game).bind("seq", l.seq).bind("line", ReplayLine.json.encodeToString(ReplayLine.serializer(), l.line)).bind("roomSeq", l.roomSeq)
+            bind("game", l.game).bind("seq", l.seq).bind("line", ReplayLine.json.encodeToString(LINE, l.line)).bind("roomSeq", l.roomSeq)
         }
         h.batch(
             "INSERT INTO room_log (game_id, seq, entry, room_seq) VALUES (:game, :seq, :entry, :roomSeq) ON CONFLICT DO NOTHING",
             entries.filterIsInstance<JournalEntry.Room>(),
         ) { r ->
-            bind("game", r.game).bind("seq", r.seq).bind("entry", RoomEvent.json.encodeToString(RoomEvent.serializer(), r.event)).bind("roomSeq", r.roomSeq)
+            bind("game", r.game).bind("seq", r.seq).bind("entry", RoomEvent.json.encodeToString(ROOM_EVENT, r.event)).bind("roomSeq", r.roomSeq)
         }
         h.batch(
             "UPDATE games SET ended_at = :ended, players = :players, key_hash = COALESCE(:key, key_hash) WHERE id = :id",
@@ -98,5 +98,9 @@ class SqlGameStore(private val db: Database) : GameStore {
 
         /** A game whose room is still in its lobby has a record but no journal yet. */
         const val STARTED = "EXISTS (SELECT 1 FROM journal WHERE journal.game_id = games.id)"
+
+        /** Made once: a sealed class's serializer() builds a new serializer on every call. */
+        val LINE = ReplayLine.serializer()
+        val ROOM_EVENT = RoomEvent.serializer()
     }
 }
