@@ -8,10 +8,18 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.withTimeoutOrNull
 import kotlinx.serialization.json.JsonObject
 import java.util.concurrent.ConcurrentLinkedQueue
+import kotlin.time.Duration
 import kotlin.time.Duration.Companion.seconds
 
 /** A client seated in room [room]; [seat] 0 created the room and hosts it. */
-class Member(val client: BenchClient, val room: Int, val seat: Int)
+class Member(val client: BenchClient, val room: Int, val seat: Int) {
+    /** The host starts its room's game once [go] completes; the others go straight on. */
+    suspend fun startWhenHost(go: Deferred<Unit>) {
+        if (seat != 0) return
+        go.await()
+        client.send(BenchWire.start())
+    }
+}
 
 /** One member's coroutine: [seated] completes (null on failure) once it is in its room; [result] is its script's. */
 class MemberJob<R>(val seated: CompletableDeferred<Member?>, val result: Deferred<R?>)
@@ -70,6 +78,21 @@ class Crowd(private val run: BenchRun, private val count: Int, private val roomS
 
     /** Clients whose connection is still open. */
     fun held(): Int = clients.count { it.isOpen }
+
+    /**
+     * Waits at most [budget] for every member's script ([what] names them in the failure), reads
+     * the server, ends the members, and reports the seating and the connections still held; the
+     * server's reading at the end.
+     */
+    suspend fun end(jobs: List<MemberJob<*>>, seating: Seating, budget: Duration, what: String): ServerSample? {
+        withTimeoutOrNull(budget) { jobs.forEach { it.result.join() } } ?: run.failures.add("$what did not finish within $budget")
+        val end = run.metrics.read()
+        val held = held()
+        finish(jobs)
+        run.seatingFigures(seating, this)
+        run.figure("connections held at the end", held.toLong(), "count", "$count")
+        return end
+    }
 
     /**
      * Ends the run's members: waits a little for scripts that are finishing, cancels the rest

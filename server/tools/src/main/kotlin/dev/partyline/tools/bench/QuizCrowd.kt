@@ -2,7 +2,6 @@ package dev.partyline.tools.bench
 
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.withTimeoutOrNull
 import kotlin.random.Random
 import kotlin.time.Duration.Companion.seconds
 
@@ -28,12 +27,7 @@ class QuizCrowd(private val run: BenchRun, private val count: Int, private val r
         val playing = run.metrics.read()
         go.complete(Unit)
         val budget = (s.questions * (s.seconds + s.revealSeconds + slackSeconds) + 3 * slackSeconds).seconds
-        withTimeoutOrNull(budget) { jobs.forEach { it.result.join() } } ?: run.failures.add("the games did not finish within $budget")
-        val end = run.metrics.read()
-        val held = crowd.held()
-        crowd.finish(jobs)
-        run.seatingFigures(seating, crowd)
-        run.figure("connections held at the end", held.toLong(), "count", "$count")
+        val end = crowd.end(jobs, seating, budget, "the games")
         return Played(start, playing, end)
     }
 

@@ -41,10 +41,7 @@ class QuizMember(
 ) {
     suspend fun play(go: Deferred<Unit>) {
         val client = member.client
-        if (member.seat == 0) {
-            go.await()
-            client.send(BenchWire.start())
-        }
+        member.startWhenHost(go)
         var due: Long? = null
         var dueIndex = 0
         var sentAt = 0L

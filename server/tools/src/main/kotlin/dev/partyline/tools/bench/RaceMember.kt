@@ -55,10 +55,7 @@ class RaceMember(
 
     suspend fun play(go: Deferred<Unit>) {
         val client = member.client
-        if (member.seat == 0) {
-            go.await()
-            client.send(BenchWire.start())
-        }
+        member.startWhenHost(go)
         var due: Long? = null
         var sentAt = 0L
         var awaiting = false // a flip sent that has had neither `flipped` nor a refusal yet

@@ -3,7 +3,6 @@ package dev.partyline.tools.bench
 import dev.partyline.shared.protocol.Crowd as RoomCrowd
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.coroutineScope
-import kotlinx.coroutines.withTimeoutOrNull
 import kotlin.random.Random
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
@@ -37,13 +36,7 @@ class RaceScenario(private val run: BenchRun) {
         go.complete(Unit)
         // A perfect memory clears n cards in fewer than 2n flips; the slack covers a slow server.
         val budget = 60.seconds + (2 * cards * 1.5 * s.thinkMillis).milliseconds
-        withTimeoutOrNull(budget) { jobs.forEach { it.result.join() } } ?: run.failures.add("the race did not end within $budget")
-        val end = run.metrics.read()
-        val held = crowd.held()
-        crowd.finish(jobs)
-
-        run.seatingFigures(seating, crowd)
-        run.figure("connections held at the end", held.toLong(), "count", "${s.players}")
+        val end = crowd.end(jobs, seating, budget, "the race")
         report(startedAt)
         run.figure("server CPU while playing", run.cpuPercent(playing, end), "% of a core")
         val answered = tally.flipped.sum()
