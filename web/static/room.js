@@ -1,6 +1,9 @@
 // Facts about a room in the store (who plays, who hosts) and the small updates of its players
 // that the store and the games' reducers share. Rooms are plain data, replaced, never mutated.
 
+/** How many others a big room (more than 100 members) names beside the host and you, and the top a big race shows: the server's Crowd.SHOWN. */
+export const CROWD_SHOWN = 10;
+
 /** Whether the member with this role takes part in the room's game (the host only when the game says so). */
 export function playsIn(room, role) {
   return role === 'player' || (role === 'host' && room.hostPlays);

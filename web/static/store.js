@@ -3,7 +3,7 @@
 // Everything about one game (its snapshot fields, its events, its screens) is its plug-in's,
 // reached through the registry in games/index.js.
 import { gameOf } from './games/index.js';
-import { applyScores, iPlay, patchPlay, patchPlayers, playsIn } from './room.js';
+import { CROWD_SHOWN, applyScores, iPlay, patchPlay, patchPlayers, playsIn } from './room.js';
 
 export const initialState = {
   conn: 'idle', // see connection.js
@@ -191,9 +191,6 @@ function withEntries(players, entries) {
 }
 
 // ---- a big room ----
-
-/** The members a big room's list keeps beside the host and you: as many as its snapshot names (the server's Crowd.SHOWN). */
-const CROWD_SHOWN = 10;
 
 /**
  * A big room's comings and goings (in place of player_joined, player_left and player_status):

@@ -6,7 +6,7 @@ import { announce } from '../../live.js';
 import { hostBar } from '../../components/hostbar.js';
 import { playerList, updatePlayerList } from '../../components/players.js';
 import { crowdMore, updateCrowdMore } from '../../components/crowd.js';
-import { iHost, iPlay } from '../../room.js';
+import { CROWD_SHOWN, iHost, iPlay } from '../../room.js';
 import { plural } from '../../words.js';
 import { emojiFor } from './faces.js';
 
@@ -173,9 +173,6 @@ function turnLine(room, m, me) {
   return h('p', { class: `turn${m.turn === me ? ' mine' : ''}`, 'data-test': 'turn', 'data-player-id': m.turn || '' }, text);
 }
 
-/** How many racers a big race's panel names besides you: the top ten, as the server's standings. */
-const BIG_RACE_SHOWN = 10;
-
 /** Who the race panel lists: every player, or in a big race the best ten known (from standings, else the few named players) and you. */
 function racersOf(room, m, me) {
   const players = room.players.filter((p) => p.role !== 'spectator');
@@ -183,7 +180,7 @@ function racersOf(room, m, me) {
   const known = new Map(players.map((p) => [p.player, p]));
   const ids = [...new Set([...Object.keys(m.progress), ...known.keys()])];
   const racer = (id) => known.get(id) || { player: id, name: m.leaders[id] || 'Racer', connected: true, bot: false, role: 'player' };
-  const best = ids.sort((a, b) => (m.progress[b] || 0) - (m.progress[a] || 0)).slice(0, BIG_RACE_SHOWN);
+  const best = ids.sort((a, b) => (m.progress[b] || 0) - (m.progress[a] || 0)).slice(0, CROWD_SHOWN);
   if (me && known.has(me) && !best.includes(me)) best.push(me);
   return best.map(racer);
 }
