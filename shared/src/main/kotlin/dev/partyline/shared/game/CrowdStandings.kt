@@ -13,7 +13,7 @@ import dev.partyline.shared.protocol.Standing
  */
 object CrowdStandings {
     const val FULL_MAX_PLAYERS = Crowd.BIG_AFTER
-    const val TOP = 10
+    const val TOP = Crowd.SHOWN
 
     fun isBig(players: Int) = players > FULL_MAX_PLAYERS
 

@@ -54,8 +54,9 @@ data class TurnStarted(val player: PlayerId?, val deadline: Long?) : ServerMessa
 data class RaceProgressed(val player: PlayerId, val pairs: Int) : ServerMessage
 
 /**
- * `standings`: in a race of more than 100 players, sent at most four times a second in place of
- * each `progress`: the [leaderboard]'s top, and how many race in all ([total]).
+ * `standings`: in a race of more than 100 players, sent in place of each `progress` at most as
+ * often as [dev.partyline.shared.protocol.Crowd.summaryIntervalMs] allows: the [leaderboard]'s
+ * top, and how many race in all ([total]).
  */
 @Serializable @SerialName("standings")
 data class RaceStandings(val leaderboard: List<Standing>, val total: Int) : ServerMessage

@@ -93,7 +93,7 @@ data class MemoryState(
     /** Each racer's pairs; in a big race only the top's and [viewer]'s. */
     private fun progressFor(viewer: PlayerId): Map<PlayerId, Int> {
         val racing = players.filterNot { it.left }
-        if (!CrowdStandings.isBig(racing.size)) return racing.associate { it.id to it.pairs }
+        if (!CrowdStandings.isBig(players.size)) return racing.associate { it.id to it.pairs } // big as the rules count it
         val shown = CrowdStandings.top(MemoryRules.leaderboard(this), null).map { it.player }.toSet() + viewer
         return racing.filter { it.id in shown }.associate { it.id to it.pairs }
     }
