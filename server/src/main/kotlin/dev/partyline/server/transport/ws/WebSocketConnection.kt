@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit
  * frame, reserved bits or opcodes, a fragmented or oversized control frame, a continuation out of
  * place: 1002; a frame far over the size limit: 1009), and the connection fails with its code.
  *
- * Writing: the outbox is drained on the event loop ([Connection.drainOn]), a frame per message and
- * one flush per batch; while the socket's buffer is over Netty's high-water mark draining waits,
+ * Writing: the outbox is drained on the event loop ([Connection.drainOn]), a frame per message
+ * (shared with the loop's other members of the room, [SharedFrames]) and one flush per batch; while the socket's buffer is over Netty's high-water mark draining waits,
  * so a client that does not read backs up into its outbox, which drops it.
  */
 internal class WebSocketConnection(private val channel: Channel, maxBytes: Int) : ChannelInboundHandlerAdapter(), Transport, LoopSink {
@@ -114,7 +114,7 @@ internal class WebSocketConnection(private val channel: Channel, maxBytes: Int) 
     override val open: Boolean get() = channel.isActive && !closing
 
     override fun put(text: String) {
-        if (!closing) channel.write(TextWebSocketFrame(text), channel.voidPromise()) // nothing may follow a close frame
+        if (!closing) channel.write(SharedFrames.on(channel, text), channel.voidPromise()) // nothing may follow a close frame
     }
 
     override fun push() {
