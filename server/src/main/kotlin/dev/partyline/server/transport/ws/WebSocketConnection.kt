@@ -36,8 +36,9 @@ import java.util.concurrent.TimeUnit
  * place: 1002; a frame far over the size limit: 1009), and the connection fails with its code.
  *
  * Writing: the outbox is drained on the event loop ([Connection.drainOn]), a frame per message
- * (shared with the loop's other members of the room, [SharedFrames]) and one flush per batch; while the socket's buffer is over Netty's high-water mark draining waits,
- * so a client that does not read backs up into its outbox, which drops it.
+ * (shared with the loop's other members of the room, [SharedFrames]) and one flush per batch;
+ * while the socket's buffer is over Netty's high-water mark draining waits, so a client that
+ * does not read backs up into its outbox, which drops it.
  */
 internal class WebSocketConnection(private val channel: Channel, maxBytes: Int) : ChannelInboundHandlerAdapter(), Transport, LoopSink {
     override val kind = "ws"

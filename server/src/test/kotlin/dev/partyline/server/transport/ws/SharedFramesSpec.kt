@@ -50,4 +50,16 @@ class SharedFramesSpec : FunSpec({
         shared.refCnt() shouldBe 0
         read(other).text() shouldBe event
     }
+
+    test("a frame over the kept size is encoded for its member alone, not kept") {
+        val frames = SharedFrames(alloc)
+        val big = "x".repeat(SharedFrames.KEPT_BYTES)
+        val first = frames.frame(big)
+        val second = frames.frame(big)
+        first.refCnt() shouldBe 1
+        second.refCnt() shouldBe 1
+        (first === second) shouldBe false
+        read(first).text() shouldBe big
+        second.release()
+    }
 })
