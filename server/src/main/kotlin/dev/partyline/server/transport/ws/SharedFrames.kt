@@ -30,6 +30,13 @@ internal class SharedFrames(private val alloc: ByteBufAllocator) {
         return made.retainedDuplicate()
     }
 
+    /** Lets go of every frame held, as the loop's thread ends. */
+    fun releaseAll() {
+        frames.forEach { it?.release() }
+        frames.fill(null)
+        texts.fill(null)
+    }
+
     companion object {
         /** A power of two: enough for the distinct events one loop writes between two members of a room. */
         const val SLOTS = 256
@@ -43,6 +50,8 @@ internal class SharedFrames(private val alloc: ByteBufAllocator) {
 
         private val perLoop = object : FastThreadLocal<SharedFrames>() {
             override fun initialValue() = SharedFrames(ByteBufAllocator.DEFAULT)
+
+            override fun onRemoval(value: SharedFrames) = value.releaseAll()
         }
 
         /** A frame carrying [text] for [channel]: its loop's shared one when called there, else one of its own. */

@@ -33,7 +33,7 @@ class SharedFramesSpec : FunSpec({
         }
     }
 
-    test("the same text is encoded once: every member's frame is a view of one buffer, freed when its slot is taken") {
+    test("the same text is encoded once: every member's frame is a view of one buffer, freed when its slot is taken or the loop ends") {
         val frames = SharedFrames(alloc)
         val event = """{"type":"chat","text":"hi"}"""
         val first = frames.frame(event)
@@ -49,6 +49,10 @@ class SharedFramesSpec : FunSpec({
         val other = frames.frame(rival)
         shared.refCnt() shouldBe 0
         read(other).text() shouldBe event
+
+        val kept = frames.frame(event).also { it.release() }.unwrap()
+        frames.releaseAll()
+        kept.refCnt() shouldBe 0
     }
 
     test("a frame over the kept size is encoded for its member alone, not kept") {
