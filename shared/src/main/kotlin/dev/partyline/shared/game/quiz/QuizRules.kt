@@ -19,7 +19,6 @@ import kotlinx.collections.immutable.toPersistentMap
 
 /** The quiz as a fold: `decide(state, input, now)` gives the next state and its events, or a rejection. */
 object QuizRules {
-
     /**
      * A deadline or reveal pause that runs at most this late keeps the schedule: what follows is
      * timed from when it was due, so a game's timer lateness never adds up. Later than this (a
